@@ -1,0 +1,3 @@
+module github.com/kavach-dev/kavach
+
+go 1.24
