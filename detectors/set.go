@@ -4,7 +4,7 @@ package detectors
 // point before it can settle that point. Streaming callers that hold back
 // unsettled input never hold back more than this (plus one UTF-8 sequence).
 // It is well under the 4096-byte buffers of golang.org/x/text/transform.
-const MaxLookahead = 1024
+const MaxLookahead = 2048
 
 // Config chooses what a [Set] detects.
 type Config struct {

@@ -1,0 +1,577 @@
+package detectors
+
+// candidate is examine, recording how far the scan has settled.
+func (l *loop) candidate(p int) (next int, stop bool) {
+	next, stop = l.examine(p)
+	if !stop && next-l.off > l.settled && (l.data[p]-'0' < 10 || classDigit(l.data[p:])) {
+		l.settled = next - l.off
+	}
+	return next, stop
+}
+
+// examine examines the group holding the digit at data index p, the groups
+// chained to it and its neighbours, and appends what it finds. It returns the
+// data index to continue from, or stop when the input given to Scan ends too
+// soon to decide (l.unresolved is then set).
+func (l *loop) examine(p int) (next int, stop bool) {
+	cl, _, size, more := l.read(p, len(l.data))
+	if more {
+		return l.wait(p)
+	}
+	if cl != clDigit {
+		return p + max(size, 1), false
+	}
+	hi := min(len(l.data), p+fwdReach)
+	start, long := l.groupStart(p)
+	// A passport MRZ line starts a line.
+	if start == 0 && l.streamStart || start > 0 && l.data[start-1] == '\n' {
+		if end, ok, more := l.mrz(start, hi); more {
+			return l.wait(l.mrzDeferPoint(start))
+		} else if ok {
+			return end, false
+		}
+	}
+	if long {
+		// Step over the run, a bounded piece at a time.
+		g, nx, more := l.group(p, hi)
+		if more {
+			return l.wait(start)
+		}
+		_ = g
+		return max(nx, p+size), false
+	}
+	var chain [maxChain]grp
+	var gaps [maxChain]gapInfo
+	g0, nx, more := l.group(start, hi)
+	if more {
+		return l.wait(start)
+	}
+	if g0.long {
+		return max(nx, p+size), false
+	}
+	left, plus := l.leftOf(start)
+	g0.plus = plus
+	chain[0] = g0
+	m := 1
+	complete := true
+	last := nx
+	for {
+		gp, ns, more := l.gapAfter(chain[m-1].end, hi)
+		if more {
+			return l.wait(deferStart(start, left))
+		}
+		if !gp.ok {
+			last = chain[m-1].end
+			break
+		}
+		if m == maxChain {
+			complete = false
+			break
+		}
+		g, _, more := l.group(ns, hi)
+		if more {
+			return l.wait(deferStart(start, left))
+		}
+		if g.long {
+			// The chain ends with a run that is not part of any identifier.
+			gaps[m-1] = gp
+			last = g.start
+			break
+		}
+		if ns > 0 && l.data[ns-1] == '+' {
+			g.plus = true
+		}
+		gaps[m-1] = gp
+		chain[m] = g
+		m++
+	}
+	// The context after the last group must be complete too.
+	if complete {
+		e := chain[m-1].end
+		if l.eof && !l.atEOF && e+ctxAfter+1 > len(l.data) {
+			if !hasNewline(l.data[e:]) {
+				return l.wait(deferStart(start, left))
+			}
+		}
+	}
+	evalTo := m
+	if !complete {
+		evalTo = m - 5
+	}
+	i := l.eval(chain[:m], gaps[:m], left, evalTo, complete)
+	if !complete {
+		// Go on from the first group not evaluated.
+		return chain[i].start, false
+	}
+	return max(last, p+size), false
+}
+
+func hasNewline(b []byte) bool {
+	for _, c := range b {
+		if c == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+func deferStart(start int, left neighbour) int {
+	if left.present && left.letters && left.n <= 5 && left.gap.ok {
+		return left.start
+	}
+	return start
+}
+
+// defer records that the candidate beginning at data index i needs more input.
+func (l *loop) wait(i int) (int, bool) {
+	u := i - l.off
+	if u < 0 {
+		u = 0
+	}
+	l.unresolved = u
+	return i, true
+}
+
+// emit appends a finding at data indices [start, end).
+func (l *loop) emit(ki int, start, end int, score float64) {
+	if !l.set.enabled[ki] {
+		return
+	}
+	if score > 1 {
+		score = 1
+	}
+	s, e := start-l.off, end-l.off
+	if s < 0 {
+		s = 0 // cannot happen for well-bounded input; fail closed on what is left
+	}
+	if n := len(l.dst); n > 0 && l.dst[n-1].End > s {
+		return // overlaps the previous finding
+	}
+	l.dst = append(l.dst, Finding{Kind: builtinKinds[ki], Start: s, End: e, Score: score})
+}
+
+// eval tries the patterns at every group index below to and returns the index
+// of the first group not consumed.
+func (l *loop) eval(ch []grp, gaps []gapInfo, left neighbour, to int, complete bool) int {
+	i := 0
+	for i < to {
+		k := l.match(ch, gaps, left, i, complete)
+		if k == 0 {
+			k = 1
+		}
+		i += k
+	}
+	return i
+}
+
+// nbAt describes the neighbour of ch[i] on the left.
+func nbLeft(ch []grp, gaps []gapInfo, left neighbour, i int) neighbour {
+	if i == 0 {
+		return left
+	}
+	g := &ch[i-1]
+	return neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(), start: g.start}
+}
+
+// nbRight describes the neighbour after ch[j-1].
+func nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
+	if j >= len(ch) {
+		return neighbour{}
+	}
+	g := &ch[j]
+	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(), start: g.start}
+}
+
+// uniform reports whether the gaps between ch[i..i+k) are all plain gaps with
+// the same separator, and returns it.
+func uniform(gaps []gapInfo, i, k int) (int, bool) {
+	if k < 2 {
+		return sepNone, true
+	}
+	sep := gaps[i].sep
+	for j := i; j < i+k-1; j++ {
+		if !gaps[j].ok || gaps[j].paren || gaps[j].sep != sep || sep == sepNone {
+			return sepNone, false
+		}
+	}
+	return sep, true
+}
+
+// blocksGroups reports whether a neighbour makes a multi-group pattern part of
+// a longer run of digit groups written the same way (a card number, a list).
+func blocksGroups(nb neighbour, sep int) bool {
+	return nb.present && nb.digits && !nb.gap.paren && nb.gap.sep == sep && nb.n >= 3 && nb.n <= 5
+}
+
+// blocksSingle reports whether a neighbour joined by '-', '.' or ':' and
+// holding digits makes a single group part of something longer (a UUID, a
+// decimal number, a date).
+func blocksSingle(nb neighbour) bool {
+	if !nb.present || nb.letters || nb.gap.paren {
+		return false
+	}
+	switch nb.gap.sep {
+	case sepHyphen, sepDot, sepColon:
+		return true
+	}
+	return false
+}
+
+func sameShape(ch []grp, i int, lens ...int) bool {
+	if i+len(lens) > len(ch) {
+		return false
+	}
+	for j, n := range lens {
+		if !ch[i+j].digits() || ch[i+j].n != n {
+			return false
+		}
+	}
+	return true
+}
+
+// match tries every pattern at ch[i] and returns the number of groups
+// consumed (0 if none matched).
+func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete bool) int {
+	g := &ch[i]
+	lnb := nbLeft(ch, gaps, left, i)
+	// Mobile numbers written with a prefix group: +91 / 91 / 0091 / 0.
+	if g.digits() && i+1 < len(ch) {
+		if k := l.mobilePrefixed(ch, gaps, i); k > 0 {
+			return k
+		}
+	}
+	// Multi-group forms.
+	for _, f := range multiForms {
+		k := len(f.lens)
+		if !sameShape(ch, i, f.lens...) {
+			continue
+		}
+		sep, ok := uniform(gaps, i, k)
+		if !ok {
+			continue
+		}
+		if blocksGroups(lnb, sep) || blocksGroups(nbRight(ch, gaps, i+k), sep) {
+			continue
+		}
+		if l.multi(f.kind, ch[i:i+k]) {
+			return k
+		}
+	}
+	// PAN written in three groups: ABCDE 1234 F.
+	if i+2 < len(ch) && ch[i].letters() && ch[i].n == 5 && ch[i+1].digits() && ch[i+1].n == 4 &&
+		ch[i+2].letters() && ch[i+2].n == 1 {
+		if sep, ok := uniform(gaps, i, 3); ok && (sep == sepSpace || sep == sepHyphen) {
+			var v [10]byte
+			copy(v[:5], ch[i].s())
+			copy(v[5:9], ch[i+1].s())
+			v[9] = ch[i+2].c[0]
+			if base := panBase(v[:], ch[i].lower+ch[i+2].lower); base > 0 {
+				l.score(iPAN, ch[i].start, ch[i+2].end, base-0.2)
+				return 3
+			}
+		}
+	}
+	// Passport and voter ID split after the letters or early digits.
+	if i+1 < len(ch) && gaps[i].ok && !gaps[i].paren && gaps[i].sep == sepSpace && ch[i+1].digits() {
+		a, b := &ch[i], &ch[i+1]
+		if a.n == 3 && a.nl == 1 && a.c[0] >= 'A' && a.c[1] >= '1' && a.c[1] <= '9' && a.nd == 2 && b.n == 5 {
+			l.score(iPassport, a.start, b.end, passportBase(a.lower)-0.05)
+			return 2
+		}
+		if a.letters() && a.n == 3 && b.n == 7 {
+			l.score(iVoter, a.start, b.end, voterBase(b.s(), a.lower)-0.05)
+			return 2
+		}
+	}
+	// Single groups.
+	if blocksSingle(lnb) || blocksSingle(nbRight(ch, gaps, i+1)) {
+		return 0
+	}
+	if l.single(g) {
+		return 1
+	}
+	return 0
+}
+
+type multiForm struct {
+	kind int
+	lens []int
+}
+
+// multiForms lists the grouped forms, longest first.
+var multiForms = []multiForm{
+	{iVID, []int{4, 4, 4, 4}},
+	{iAadhaar, []int{4, 4, 4}},
+	{iMobile, []int{3, 3, 4}},
+	{iMobile, []int{4, 3, 3}},
+	{iMobile, []int{5, 5}},
+}
+
+// multi checks a grouped form of the digit groups gs.
+func (l *loop) multi(ki int, gs []grp) bool {
+	var v [16]byte
+	n := 0
+	for i := range gs {
+		n += copy(v[n:], gs[i].s())
+	}
+	start, end := gs[0].start, gs[len(gs)-1].end
+	switch ki {
+	case iAadhaar:
+		if !aadhaarValid(v[:n]) {
+			return false
+		}
+		l.score(iAadhaar, start, end, 0.85)
+	case iVID:
+		if !vidValid(v[:n]) {
+			return false
+		}
+		base := 0.75
+		if luhn(v[:n]) {
+			base = 0.4
+		}
+		l.score(iVID, start, end, base)
+	case iMobile:
+		if v[0] < '6' || v[0] > '9' {
+			return false
+		}
+		base := 0.65
+		if len(gs) == 2 {
+			base = 0.8
+		}
+		l.score(iMobile, start, end, base)
+	}
+	return true
+}
+
+// mobilePrefixed matches a mobile number whose prefix is a group of its own.
+func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
+	g := &ch[i]
+	pre := string(g.s())
+	strong := false
+	switch {
+	case pre == "91":
+		strong = g.plus
+	case pre == "0091":
+		strong = true
+	case pre == "0":
+	case g.n == 6 && g.c[0] == '0' && i+1 < len(ch) && ch[i+1].digits() && ch[i+1].n == 5 &&
+		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon:
+		// 098765 43210
+		if g.c[1] < '6' || g.c[1] > '9' || blocksGroups(nbRight(ch, gaps, i+2), gaps[i].sep) {
+			return 0
+		}
+		l.score(iMobile, l.charOffset(g, 1), ch[i+1].end, 0.8)
+		return 2
+	default:
+		return 0
+	}
+	if !gaps[i].ok || gaps[i].sep == sepColon {
+		return 0
+	}
+	// The core: 10 / 5-5 / 3-3-4 / 4-3-3.
+	for _, lens := range [][]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}} {
+		j := i + 1
+		if !sameShape(ch, j, lens...) {
+			continue
+		}
+		if _, ok := uniform(gaps, j, len(lens)); !ok {
+			continue
+		}
+		if c := ch[j].c[0]; c < '6' || c > '9' {
+			continue
+		}
+		if len(lens) == 1 && blocksSingle(nbRight(ch, gaps, j+1)) {
+			continue
+		}
+		base := 0.8
+		if strong {
+			base = 0.95
+		}
+		l.score(iMobile, ch[j].start, ch[j+len(lens)-1].end, base)
+		return 1 + len(lens)
+	}
+	return 0
+}
+
+// single matches a group on its own.
+func (l *loop) single(g *grp) bool {
+	v := g.s()
+	if g.digits() {
+		switch g.n {
+		case 10:
+			if v[0] >= '6' && v[0] <= '9' {
+				l.score(iMobile, g.start, g.end, 0.6)
+				return true
+			}
+		case 11:
+			if v[0] == '0' && v[1] >= '6' && v[1] <= '9' {
+				l.score(iMobile, l.charOffset(g, 1), g.end, 0.75)
+				return true
+			}
+		case 12:
+			mob := v[0] == '9' && v[1] == '1' && v[2] >= '6' && v[2] <= '9'
+			aad := aadhaarValid(v)
+			switch {
+			case mob && aad:
+				ms, as := l.contextOf(iMobile, l.charOffset(g, 2), g.end), l.contextOf(iAadhaar, g.start, g.end)
+				if as == ctxPos && ms != ctxPos && !g.plus {
+					l.score(iAadhaar, g.start, g.end, 0.6)
+				} else {
+					l.score(iMobile, l.charOffset(g, 2), g.end, mobile91(g.plus))
+				}
+				return true
+			case mob:
+				l.score(iMobile, l.charOffset(g, 2), g.end, mobile91(g.plus))
+				return true
+			case aad:
+				l.score(iAadhaar, g.start, g.end, 0.6)
+				return true
+			}
+		case 14:
+			if string(v[:4]) == "0091" && v[4] >= '6' && v[4] <= '9' {
+				l.score(iMobile, l.charOffset(g, 4), g.end, 0.9)
+				return true
+			}
+		case 16:
+			if vidValid(v) {
+				base := 0.6
+				if luhn(v) {
+					base = 0.35
+				}
+				l.score(iVID, g.start, g.end, base)
+				return true
+			}
+		}
+		return false
+	}
+	if g.alien {
+		return false
+	}
+	switch {
+	case g.n == 10 && g.nl == 6 && isLetters(v[:5]) && isDigits(v[5:9]) && isLetters(v[9:]):
+		if base := panBase(v, g.lower); base > 0 {
+			l.score(iPAN, g.start, g.end, base)
+			return true
+		}
+	case g.n == 8 && g.nl == 1 && isLetters(v[:1]) && v[1] != '0':
+		l.score(iPassport, g.start, g.end, passportBase(g.lower))
+		return true
+	case g.n == 10 && g.nl == 3 && isLetters(v[:3]):
+		l.score(iVoter, g.start, g.end, voterBase(v[3:], g.lower))
+		return true
+	}
+	return false
+}
+
+func mobile91(plus bool) float64 {
+	if plus {
+		return 0.95
+	}
+	return 0.75
+}
+
+func isLetters(b []byte) bool {
+	for _, c := range b {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func aadhaarValid(v []byte) bool {
+	return len(v) == 12 && v[0] >= '2' && !palindrome(v) && Verhoeff(v)
+}
+
+func vidValid(v []byte) bool {
+	return len(v) == 16 && v[0] >= '2' && !palindrome(v) && Verhoeff(v)
+}
+
+func palindrome(v []byte) bool {
+	for i, j := 0, len(v)-1; i < j; i, j = i+1, j-1 {
+		if v[i] != v[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// panHolder marks the 4th letters of a PAN that name a holder type: strict ones
+// with 2, the doubtful E and K with 1.
+var panHolder = [26]uint8{
+	'A' - 'A': 2, 'B' - 'A': 2, 'C' - 'A': 2, 'F' - 'A': 2, 'G' - 'A': 2, 'H' - 'A': 2,
+	'J' - 'A': 2, 'L' - 'A': 2, 'P' - 'A': 2, 'T' - 'A': 2, 'E' - 'A': 1, 'K' - 'A': 1,
+}
+
+// panBase returns the base score of the PAN v (folded to upper case) written
+// with lower small letters, or 0 if v is not a PAN.
+func panBase(v []byte, lower int) float64 {
+	h := panHolder[v[3]-'A']
+	if h == 0 || string(v[5:9]) == "0000" {
+		return 0
+	}
+	base := 0.75
+	if h == 1 {
+		base = 0.45
+	}
+	switch {
+	case lower == 0:
+	case lower == 6:
+		base -= 0.15
+	default:
+		base -= 0.4 // mixed case: more likely a random token
+	}
+	return base
+}
+
+func passportBase(lower int) float64 {
+	if lower > 0 {
+		return 0.2
+	}
+	return 0.3
+}
+
+func voterBase(digits []byte, lower int) float64 {
+	base := 0.35
+	if luhn(digits) {
+		base = 0.45
+	}
+	if lower > 0 {
+		base -= 0.1
+	}
+	return base
+}
+
+// score applies the context to a base score and emits the finding.
+func (l *loop) score(ki int, start, end int, base float64) {
+	s := base
+	switch l.contextOf(ki, start, end) {
+	case ctxPos:
+		s = max(base+0.35, 0.9)
+		if base >= 0.6 {
+			s = max(s, 0.97)
+		}
+	case ctxNeg:
+		switch {
+		case ki == iMobile && base >= 0.9:
+			s = 0.6
+		default:
+			s = base * 0.4
+		}
+	}
+	l.emit(ki, start, end, min(s, 1))
+}
+
+func classDigit(b []byte) bool {
+	cl, _, _ := classify(b)
+	return cl == clDigit
+}

@@ -1,0 +1,203 @@
+package detectors
+
+// Character classes the scanner works with. Every character of the input falls
+// into one of them; the class of a multi-byte character is decided from its
+// UTF-8 bytes without decoding it to a rune.
+const (
+	clOther  = iota // anything else: a boundary
+	clDigit         // a decimal digit of any script kavach folds
+	clLetter        // a Latin letter, or a character folded to one
+	clAlien         // a letter that cannot be part of an identifier (Cyrillic, Greek, ...)
+	clZW            // an invisible character that is skipped inside identifiers
+	clSep           // a separator allowed between groups of an identifier
+)
+
+// Separator codes: one per separator character, so that "one separator style per
+// number" can be checked by comparing codes.
+const (
+	sepNone   = iota
+	sepSpace  // U+0020
+	sepNBSP   // U+00A0, U+202F, U+2007, U+2009 (no-break, narrow, figure, thin spaces)
+	sepHyphen // '-', U+2010, U+2011, U+2013
+	sepDot    // '.'
+	sepColon  // ':'
+)
+
+// Alnum reports the ASCII letter (upper case) or digit that the character at the
+// start of b stands for, and the character's length in bytes. Digits of the
+// Indian scripts (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+// Kannada, Malayalam) and full-width digits fold to ASCII digits; full-width
+// Latin letters and the Cyrillic and Greek capitals that look like Latin ones
+// fold to ASCII letters. c is 0 for any other character; size is at least 1
+// when b is not empty (an invalid byte counts as one character).
+func Alnum(b []byte) (c byte, size int) {
+	cl, c, size := classify(b)
+	if cl == clDigit || cl == clLetter {
+		return c, size
+	}
+	return 0, size
+}
+
+// asciiClass holds the class of every ASCII byte and, for letters, the upper
+// case letter in the high byte.
+var asciiClass [128]uint16
+
+func init() {
+	for c := '0'; c <= '9'; c++ {
+		asciiClass[c] = uint16(c)<<8 | clDigit
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		asciiClass[c] = uint16(c)<<8 | clLetter
+		asciiClass[c+'a'-'A'] = uint16(c)<<8 | clLetter
+	}
+	asciiClass[' '] = sepSpace<<8 | clSep
+	asciiClass['-'] = sepHyphen<<8 | clSep
+	asciiClass['.'] = sepDot<<8 | clSep
+	asciiClass[':'] = sepColon<<8 | clSep
+}
+
+// indicDigitBlock marks the second UTF-8 byte of the blocks whose digits sit at
+// U+0xE6..U+0xEF: E0 A5 (Devanagari), A7 (Bengali), A9 (Gurmukhi), AB (Gujarati),
+// AD (Oriya), AF (Tamil), B1 (Telugu), B3 (Kannada), B5 (Malayalam).
+var indicDigitBlock = [64]bool{
+	0x25: true, 0x27: true, 0x29: true, 0x2B: true, 0x2D: true,
+	0x2F: true, 0x31: true, 0x33: true, 0x35: true,
+}
+
+// homoglyph maps the two-byte UTF-8 encodings of Cyrillic and Greek letters that
+// look like Latin capitals to those capitals.
+var homoglyph = map[uint16]byte{
+	// Cyrillic capitals
+	0xD090: 'A', 0xD092: 'B', 0xD095: 'E', 0xD09A: 'K', 0xD09C: 'M', 0xD09D: 'H',
+	0xD09E: 'O', 0xD0A0: 'P', 0xD0A1: 'C', 0xD0A2: 'T', 0xD0A3: 'Y', 0xD0A5: 'X',
+	0xD086: 'I', 0xD088: 'J', 0xD085: 'S',
+	// Cyrillic small letters that look like Latin ones
+	0xD0B0: 'A', 0xD0B5: 'E', 0xD0BE: 'O', 0xD180: 'P', 0xD181: 'C', 0xD183: 'Y',
+	0xD185: 'X', 0xD196: 'I', 0xD198: 'J', 0xD195: 'S',
+	// Greek capitals
+	0xCE91: 'A', 0xCE92: 'B', 0xCE95: 'E', 0xCE96: 'Z', 0xCE97: 'H', 0xCE99: 'I',
+	0xCE9A: 'K', 0xCE9C: 'M', 0xCE9D: 'N', 0xCE9F: 'O', 0xCEA1: 'P', 0xCEA4: 'T',
+	0xCEA5: 'Y', 0xCEA7: 'X',
+}
+
+// classify returns the class of the character at the start of b, its folded
+// ASCII value (digits and letters) or separator code (separators), and its size.
+func classify(b []byte) (cl int, c byte, size int) {
+	if len(b) == 0 {
+		return clOther, 0, 0
+	}
+	b0 := b[0]
+	if b0 < 0x80 {
+		v := asciiClass[b0]
+		return int(v & 0xff), byte(v >> 8), 1
+	}
+	switch {
+	case b0 == 0xE0:
+		if len(b) >= 3 && b[1] >= 0xA0 && b[1] < 0xC0 && indicDigitBlock[b[1]&0x3F] && b[2] >= 0xA6 && b[2] <= 0xAF {
+			return clDigit, '0' + b[2] - 0xA6, 3
+		}
+		return clOther, 0, utf8Size(b)
+	case b0 == 0xEF:
+		if len(b) >= 3 {
+			switch b[1] {
+			case 0xBC:
+				if b[2] >= 0x90 && b[2] <= 0x99 { // full-width digits
+					return clDigit, '0' + b[2] - 0x90, 3
+				}
+				if b[2] >= 0xA1 && b[2] <= 0xBA { // full-width capitals
+					return clLetter, 'A' + b[2] - 0xA1, 3
+				}
+			case 0xBD:
+				if b[2] >= 0x81 && b[2] <= 0x9A { // full-width small letters
+					return clLetter, 'A' + b[2] - 0x81, 3
+				}
+			case 0xBB:
+				if b[2] == 0xBF { // U+FEFF zero-width no-break space
+					return clZW, 0, 3
+				}
+			}
+		}
+		return clOther, 0, utf8Size(b)
+	case b0 == 0xE2:
+		if len(b) >= 3 {
+			switch b[1] {
+			case 0x80:
+				switch b[2] {
+				case 0x8B, 0x8C, 0x8D: // U+200B..U+200D
+					return clZW, 0, 3
+				case 0x87, 0x89, 0xAF: // figure, thin, narrow no-break space
+					return clSep, sepNBSP, 3
+				case 0x90, 0x91, 0x93: // hyphen, non-breaking hyphen, en dash
+					return clSep, sepHyphen, 3
+				}
+			case 0x81:
+				if b[2] == 0xA0 { // U+2060 word joiner
+					return clZW, 0, 3
+				}
+			}
+		}
+		return clOther, 0, utf8Size(b)
+	case b0 == 0xC2:
+		if len(b) >= 2 {
+			switch b[1] {
+			case 0xA0:
+				return clSep, sepNBSP, 2
+			case 0xAD: // soft hyphen
+				return clZW, 0, 2
+			}
+		}
+		return clOther, 0, utf8Size(b)
+	case b0 >= 0xCE && b0 <= 0xD1:
+		if len(b) >= 2 && b[1] >= 0x80 && b[1] < 0xC0 {
+			if c, ok := homoglyph[uint16(b0)<<8|uint16(b[1])]; ok {
+				return clLetter, c, 2
+			}
+			// Other Greek (U+0386..U+03FF) and Cyrillic (U+0400..U+047F) letters.
+			if (b0 == 0xCE && b[1] >= 0x86) || b0 > 0xCE {
+				return clAlien, 0, 2
+			}
+		}
+		return clOther, 0, utf8Size(b)
+	}
+	return clOther, 0, utf8Size(b)
+}
+
+// utf8Size is the length of the UTF-8 sequence at the start of b, or 1 for an
+// invalid or truncated one. It does not validate continuation bytes beyond
+// what is needed to step over the character.
+func utf8Size(b []byte) int {
+	b0 := b[0]
+	n := 1
+	switch {
+	case b0 >= 0xF0 && b0 < 0xF8:
+		n = 4
+	case b0 >= 0xE0:
+		n = 3
+	case b0 >= 0xC2:
+		n = 2
+	default:
+		return 1
+	}
+	if n > len(b) {
+		return 1
+	}
+	for i := 1; i < n; i++ {
+		if b[i]&0xC0 != 0x80 {
+			return 1
+		}
+	}
+	return n
+}
+
+// lastCharStart returns the start of the character that ends at end (exclusive)
+// in b, looking back at most three continuation bytes and never before lo.
+func lastCharStart(b []byte, lo, end int) int {
+	i := end - 1
+	for k := 0; k < 3 && i > lo && b[i]&0xC0 == 0x80; k++ {
+		i--
+	}
+	if i < end-1 && utf8Size(b[i:end]) != end-i {
+		return end - 1
+	}
+	return i
+}

@@ -1,0 +1,107 @@
+package detectors
+
+// Verhoeff tables (dihedral group D5), as in Verhoeff's 1969 scheme.
+var (
+	verhoeffD = [10][10]uint8{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 2, 3, 4, 0, 6, 7, 8, 9, 5},
+		{2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+		{3, 4, 0, 1, 2, 8, 9, 5, 6, 7},
+		{4, 0, 1, 2, 3, 9, 5, 6, 7, 8},
+		{5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+		{6, 5, 9, 8, 7, 1, 0, 4, 3, 2},
+		{7, 6, 5, 9, 8, 2, 1, 0, 4, 3},
+		{8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+		{9, 8, 7, 6, 5, 4, 3, 2, 1, 0},
+	}
+	verhoeffP = [8][10]uint8{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+		{1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
+		{5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+		{8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
+		{9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
+		{4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+		{2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
+		{7, 0, 4, 6, 9, 1, 3, 2, 5, 8},
+	}
+	verhoeffInv = [10]uint8{0, 4, 3, 2, 1, 5, 6, 7, 8, 9}
+)
+
+// Verhoeff reports whether the ASCII digits in s, check digit last, pass the
+// Verhoeff check. It returns false if s is empty or holds a non-digit.
+func Verhoeff(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	var c uint8
+	for i := 0; i < len(s); i++ {
+		d := s[len(s)-1-i] - '0'
+		if d > 9 {
+			return false
+		}
+		c = verhoeffD[c][verhoeffP[i&7][d]]
+	}
+	return c == 0
+}
+
+// VerhoeffDigit returns the Verhoeff check digit (an ASCII digit) for the ASCII
+// digits in payload, or 0 if payload holds a non-digit.
+func VerhoeffDigit(payload []byte) byte {
+	var c uint8
+	for i := 0; i < len(payload); i++ {
+		d := payload[len(payload)-1-i] - '0'
+		if d > 9 {
+			return 0
+		}
+		c = verhoeffD[c][verhoeffP[(i+1)&7][d]]
+	}
+	return '0' + verhoeffInv[c]
+}
+
+// luhn reports whether the ASCII digits in s pass the Luhn (mod 10) check.
+func luhn(s []byte) bool {
+	sum := 0
+	for i := 0; i < len(s); i++ {
+		d := int(s[len(s)-1-i] - '0')
+		if d > 9 || d < 0 {
+			return false
+		}
+		if i&1 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return len(s) > 0 && sum%10 == 0
+}
+
+// mrzValue is the ICAO 9303 value of an MRZ character: digits 0-9, letters
+// 10-35, '<' 0; -1 for anything else.
+func mrzValue(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	case c == '<':
+		return 0
+	}
+	return -1
+}
+
+// mrzCheck computes the ICAO 9303 check digit (weights 7, 3, 1) of s as an ASCII
+// digit, or 0 if s holds a character outside the MRZ alphabet.
+func mrzCheck(s []byte) byte {
+	weights := [3]int{7, 3, 1}
+	sum := 0
+	for i, c := range s {
+		v := mrzValue(c)
+		if v < 0 {
+			return 0
+		}
+		sum += v * weights[i%3]
+	}
+	return byte('0' + sum%10)
+}

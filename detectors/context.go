@@ -1,0 +1,288 @@
+package detectors
+
+import "bytes"
+
+// Label codes: what a context word says about a nearby number.
+const (
+	lblNone = 0
+	lblNeg  = 1 << 7 // the number is something else (a transaction, an order, a build)
+)
+
+// kindBit returns the label bit that says "this is a <kind>".
+func kindBit(i int) uint8 { return 1 << uint(i) }
+
+// contextWords maps lower-case context words (English and Hindi) to labels.
+// Words are matched whole, case-insensitively; "pan" does not match "company".
+var contextWords = map[string]uint8{}
+
+func addWords(lbl uint8, words ...string) {
+	for _, w := range words {
+		contextWords[w] |= lbl
+	}
+}
+
+func init() {
+	addWords(kindBit(iAadhaar), "aadhaar", "aadhar", "adhar", "aadhaarno", "aadharno", "uid", "uidai",
+		"आधार", "आधारसंख्या")
+	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी")
+	addWords(kindBit(iPAN), "pan", "panno", "pancard", "pannumber", "permanent", "पैन")
+	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "पासपोर्ट")
+	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "मतदाता", "वोटर")
+	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
+		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
+		"sms", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
+	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orderid", "invoice",
+		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
+		"batch", "lot", "serial", "imei", "uan", "account", "acct", "credit", "debit", "model", "part",
+		"hash", "commit", "release", "ticket", "booking", "otp", "pin", "pincode", "amount", "amt",
+		"लेनदेन")
+}
+
+// Context outcomes.
+const (
+	ctxNone = iota
+	ctxPos
+	ctxNeg
+	ctxOther // nearest label names another kind
+)
+
+// contextOf looks for labels near a finding at data[start:end] for the kind
+// with index ki: first the words before it on the same line (within
+// ctxBefore bytes, nearest first), then the words after it on the same line.
+// In CSV mode the window stops at field delimiters and, when the field itself
+// holds no label, the column's header decides. lo bounds reads backward.
+func (l *loop) contextOf(ki int, start, end int) int {
+	bit := kindBit(ki)
+	lbl := l.labelBefore(start)
+	if lbl == lblNone && l.csvOn {
+		lbl = l.colLabel
+	}
+	if lbl == lblNone {
+		lbl = l.labelAfter(end)
+	}
+	switch {
+	case lbl == lblNone:
+		return ctxNone
+	case lbl&bit != 0:
+		return ctxPos
+	case lbl&lblNeg != 0:
+		return ctxNeg
+	}
+	return ctxOther
+}
+
+const (
+	ctxBefore = 48 // bytes of context looked at before a finding
+	ctxAfter  = 32 // bytes of context looked at after a finding
+	maxWords  = 24
+)
+
+// labelBefore returns the label of the nearest context word before start.
+func (l *loop) labelBefore(start int) uint8 {
+	lo := start - ctxBefore
+	if lo < l.lo(start) {
+		lo = l.lo(start)
+	}
+	w := l.data[lo:start]
+	cut := -1
+	if l.csvOn {
+		cut = bytes.LastIndexAny(w, "\n\"\t,;|")
+	} else {
+		cut = bytes.LastIndexByte(w, '\n')
+	}
+	partial := lo > 0 && cut < 0 && isWordByte(l.data[lo-1])
+	if cut >= 0 {
+		w = w[cut+1:]
+	}
+	var spans [maxWords][2]int
+	n := splitWords(w, spans[:])
+	first := 0
+	if partial && n > 0 && spans[0][0] == 0 {
+		first = 1 // the window cut a word in two
+	}
+	for i := n - 1; i >= first; i-- {
+		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]); lbl != lblNone {
+			return lbl
+		}
+	}
+	return lblNone
+}
+
+// labelAfter returns the label of the first context word (of the first three)
+// after end on the same line.
+func (l *loop) labelAfter(end int) uint8 {
+	hi := end + ctxAfter
+	if hi > len(l.data) {
+		hi = len(l.data)
+	}
+	w := l.data[end:hi]
+	if i := bytes.IndexByte(w, '\n'); i >= 0 {
+		w = w[:i]
+	}
+	if l.csvOn {
+		if i := bytes.IndexAny(w, "\"\t,;|"); i >= 0 {
+			w = w[:i]
+		}
+	}
+	var spans [maxWords][2]int
+	n := splitWords(w, spans[:])
+	if hi < len(l.data) || l.atEOF {
+		// The last word may be cut by the window; ignore it unless it ends the text.
+		if n > 0 && spans[n-1][1] == len(w) && hi < len(l.data) && isWordByte(l.data[hi]) {
+			n--
+		}
+	}
+	if n > 3 {
+		n = 3
+	}
+	for i := 0; i < n; i++ {
+		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]); lbl != lblNone {
+			return lbl
+		}
+	}
+	return lblNone
+}
+
+func isWordByte(b byte) bool {
+	return b >= 0x80 || (b|0x20 >= 'a' && b|0x20 <= 'z')
+}
+
+// splitWords finds the words in w: runs of ASCII letters, split where a lower
+// case letter is followed by an upper case one (camelCase) and before the last
+// capital of a capital run followed by a small letter (PANNumber), and runs of
+// Devanagari letters (U+0900..U+097F, not digits or dandas).
+func splitWords(w []byte, spans [][2]int) int {
+	n := 0
+	i := 0
+	for i < len(w) && n < len(spans) {
+		b := w[i]
+		switch {
+		case b|0x20 >= 'a' && b|0x20 <= 'z':
+			j := i + 1
+			for j < len(w) {
+				c := w[j]
+				if !(c|0x20 >= 'a' && c|0x20 <= 'z') {
+					break
+				}
+				prevLower := w[j-1] >= 'a'
+				if prevLower && c < 'a' { // camelCase boundary
+					break
+				}
+				if !prevLower && c < 'a' && j+1 < len(w) && w[j+1] >= 'a' && w[j+1] <= 'z' && j-i >= 2 {
+					break // PANNumber: split before "Number"
+				}
+				j++
+			}
+			spans[n] = [2]int{i, j}
+			n++
+			i = j
+		case b == 0xE0 && i+2 < len(w) && (w[i+1] == 0xA4 || w[i+1] == 0xA5) && isDevaLetter(w[i+1], w[i+2]):
+			j := i
+			for j+2 < len(w) && w[j] == 0xE0 && (w[j+1] == 0xA4 || w[j+1] == 0xA5) && isDevaLetter(w[j+1], w[j+2]) {
+				j += 3
+			}
+			spans[n] = [2]int{i, j}
+			n++
+			i = j
+		default:
+			i++
+		}
+	}
+	return n
+}
+
+// isDevaLetter reports whether E0 b1 b2 is a Devanagari character that is part
+// of a word: not a digit (U+0966..U+096F) nor a danda (U+0964, U+0965).
+func isDevaLetter(b1, b2 byte) bool {
+	if b1 == 0xA5 && b2 >= 0xA4 && b2 <= 0xAF {
+		return false
+	}
+	return true
+}
+
+// lookupWord returns the label of word w, compared case-insensitively.
+func lookupWord(w []byte) uint8 {
+	if len(w) == 0 || len(w) > 32 {
+		return lblNone
+	}
+	var buf [32]byte
+	for i, b := range w {
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	return contextWords[string(buf[:len(w)])] // no allocation: map lookup with a converted key
+}
+
+// Column labels from a CSV header line.
+const maxCols = 128
+
+// csvHeader is what the scanner learned from the first line of a stream that
+// looks like a CSV header: the delimiter and one label per column.
+type csvHeader struct {
+	on     bool
+	delim  byte
+	ncol   int
+	labels [maxCols]uint8
+}
+
+// parseHeader decides whether line (the first line of a stream, without the
+// newline) is a delimited header: at least two fields split by ',', '\t', ';'
+// or '|', every field short and made of words. It returns the header.
+func parseHeader(line []byte) csvHeader {
+	var h csvHeader
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	best, bestN := byte(0), 0
+	for _, d := range []byte{',', '\t', ';', '|'} {
+		if n := bytes.Count(line, []byte{d}); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	if bestN < 1 || bestN+1 > maxCols {
+		return h
+	}
+	fields := 0
+	start := 0
+	for i := 0; i <= len(line); i++ {
+		if i < len(line) && line[i] != best {
+			continue
+		}
+		f := bytes.Trim(line[start:i], " \"")
+		if len(f) == 0 || len(f) > 48 || !headerField(f) {
+			return csvHeader{}
+		}
+		var spans [maxWords][2]int
+		n := splitWords(f, spans[:])
+		var lbl uint8
+		for k := n - 1; k >= 0 && lbl == lblNone; k-- {
+			lbl = lookupWord(f[spans[k][0]:spans[k][1]])
+		}
+		h.labels[fields] = lbl
+		fields++
+		start = i + 1
+	}
+	h.on, h.delim, h.ncol = true, best, fields
+	return h
+}
+
+// headerField reports whether f looks like a column name: mostly letters, with
+// no run of more than four digits.
+func headerField(f []byte) bool {
+	letters, digits := 0, 0
+	for _, b := range f {
+		switch {
+		case b >= '0' && b <= '9':
+			digits++
+			if digits > 4 {
+				return false
+			}
+		case isWordByte(b):
+			letters++
+			digits = 0
+		default:
+			digits = 0
+		}
+	}
+	return letters > 0
+}

@@ -1,0 +1,239 @@
+package detectors
+
+// grp is a maximal run of letters and digits (zero-width characters inside are
+// skipped), as folded ASCII.
+type grp struct {
+	start, end int // data indices of the first byte and just past the last alnum char
+	n          int // letters and digits (counted up to maxGroup+1)
+	nd, nl     int // digits, letters
+	lower      int // small Latin letters
+	alien      bool
+	long       bool // more than maxGroup characters or groupBytes bytes
+	plus       bool // preceded by '+' (or "(+")
+	c          [maxGroup]byte
+}
+
+func (g *grp) digits() bool  { return g.n > 0 && g.nd == g.n && !g.alien }
+func (g *grp) letters() bool { return g.n > 0 && g.nl == g.n && !g.alien }
+func (g *grp) s() []byte     { return g.c[:min(g.n, maxGroup)] }
+
+// gapInfo describes the characters between two groups.
+type gapInfo struct {
+	ok    bool // a gap a number's groups may be written with
+	sep   int  // the separator code (sepNone if none)
+	paren bool // a '(' or ')' in the gap
+}
+
+// read classifies the character at data index i. more reports that the input
+// given to Scan ends inside or right before it and the stream goes on.
+func (l *loop) read(i, hi int) (cl int, c byte, size int, more bool) {
+	if i >= hi {
+		return clOther, 0, 0, hi == len(l.data) && l.eof && !l.atEOF
+	}
+	cl, c, size = classify(l.data[i:hi])
+	if size == 1 && l.data[i] >= 0xC0 && hi-i < utf8Len(l.data[i]) && hi == len(l.data) && l.eof && !l.atEOF {
+		return clOther, 0, 0, true
+	}
+	return cl, c, size, false
+}
+
+// groupStart steps back from the alnum character at p to the start of its
+// group. It reports long when the group is longer than any identifier.
+func (l *loop) groupStart(p int) (start int, long bool) {
+	lo := l.lo(p)
+	start = p
+	j, chars, zw := p, 0, 0
+	for j > lo {
+		s := lastCharStart(l.data, lo, j)
+		cl, _, _ := classify(l.data[s:j])
+		if cl == clZW {
+			zw++
+			if zw > maxZW {
+				break
+			}
+		} else if cl == clDigit || cl == clLetter || cl == clAlien {
+			chars++
+			start = s
+			if chars >= maxGroup || p-s >= groupBytes {
+				return start, true
+			}
+		} else {
+			break
+		}
+		j = s
+	}
+	return start, false
+}
+
+// group reads the group that starts at data index start. It stops at hi.
+func (l *loop) group(start, hi int) (g grp, next int, more bool) {
+	g.start, g.end = start, start
+	i, zw := start, 0
+	for {
+		cl, c, size, m := l.read(i, hi)
+		if m {
+			return g, i, true
+		}
+		switch cl {
+		case clDigit, clLetter, clAlien:
+			if g.n < maxGroup {
+				g.c[g.n] = c
+			}
+			g.n++
+			switch cl {
+			case clDigit:
+				g.nd++
+			case clLetter:
+				g.nl++
+				if b := l.data[i]; (b >= 'a' && b <= 'z') || (b == 0xEF && l.data[i+1] == 0xBD) {
+					g.lower++
+				}
+			default:
+				g.alien = true
+			}
+			i += size
+			g.end = i
+			zw = 0
+			if g.n > maxGroup || i-start > groupBytes {
+				g.long = true
+				return g, i, false
+			}
+			continue
+		case clZW:
+			zw++
+			if zw <= maxZW {
+				i += size
+				continue
+			}
+		}
+		return g, g.end, false
+	}
+}
+
+// gapAfter reads the gap that starts at data index i (just after a group):
+// zero-width characters, then at most: ')', one separator, '('. It returns
+// the index of the next group's first character.
+func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
+	state := 0 // 0: before ')', 1: before sep, 2: before '(', 3: done
+	n := 0
+	for k := 0; k < maxZW+4; k++ {
+		cl, c, size, m := l.read(i, hi)
+		if m {
+			return gp, i, true
+		}
+		switch {
+		case cl == clZW:
+		case cl == clDigit || cl == clLetter:
+			gp.ok = n > 0
+			return gp, i, false
+		case cl == clSep && state <= 1 && c != sepNone:
+			gp.sep = c2sep(c)
+			state = 2
+			n++
+		case size == 1 && l.data[i] == ')' && state == 0:
+			gp.paren = true
+			state = 1
+			n++
+		case size == 1 && l.data[i] == '(' && state <= 2:
+			gp.paren = true
+			state = 3
+			n++
+		default:
+			return gp, i, false
+		}
+		i += size
+	}
+	return gp, i, false
+}
+
+func c2sep(c byte) int { return int(c) }
+
+// leftNeighbour looks at what precedes the group starting at start: the gap
+// and the group before it (its length and whether it is all digits or all
+// letters), and whether a '+' comes right before the group.
+type neighbour struct {
+	present bool
+	gap     gapInfo
+	n       int
+	digits  bool
+	letters bool
+	start   int
+}
+
+func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
+	lo := l.lo(start)
+	j := start
+	// '+' or "(+" right before the group.
+	if j > lo && l.data[j-1] == '+' {
+		plus = true
+	}
+	// The gap: zero-width, '(' , a separator, ')', in reverse.
+	state, n := 0, 0
+	for k := 0; k < maxZW+4 && j > lo; k++ {
+		s := lastCharStart(l.data, lo, j)
+		cl, c, _ := classify(l.data[s:j])
+		b := l.data[s]
+		switch {
+		case cl == clZW:
+		case b == '(' && state == 0:
+			nb.gap.paren = true
+			state = 1
+			n++
+		case cl == clSep && state <= 1:
+			nb.gap.sep = c2sep(c)
+			state = 2
+			n++
+		case b == ')' && state <= 2:
+			nb.gap.paren = true
+			state = 3
+			n++
+		case (cl == clDigit || cl == clLetter || cl == clAlien) && n > 0:
+			nb.gap.ok = true
+			goto group
+		default:
+			return nb, plus
+		}
+		j = s
+	}
+	return nb, plus
+group:
+	nb.present = true
+	nb.digits, nb.letters = true, true
+	for j > lo && nb.n <= maxGroup {
+		s := lastCharStart(l.data, lo, j)
+		cl, _, _ := classify(l.data[s:j])
+		switch cl {
+		case clDigit:
+			nb.letters = false
+		case clLetter:
+			nb.digits = false
+		case clAlien:
+			nb.digits, nb.letters = false, false
+		case clZW:
+			j = s
+			continue
+		default:
+			return nb, plus
+		}
+		nb.n++
+		nb.start = s
+		j = s
+	}
+	return nb, plus
+}
+
+// charOffset returns the data index of the k-th alnum character of g.
+func (l *loop) charOffset(g *grp, k int) int {
+	i := g.start
+	for n := 0; i < g.end; {
+		cl, _, size := classify(l.data[i:g.end])
+		if cl == clDigit || cl == clLetter || cl == clAlien {
+			if n == k {
+				return i
+			}
+			n++
+		}
+		i += size
+	}
+	return g.end
+}

@@ -1,0 +1,109 @@
+package detectors
+
+// mrzLen is the length of a line of a passport's machine-readable zone
+// (ICAO 9303 TD3).
+const mrzLen = 44
+
+// mrzLine reports whether b holds mrzLen MRZ characters (A-Z, 0-9, '<').
+func mrzLine(b []byte) bool {
+	if len(b) != mrzLen {
+		return false
+	}
+	for _, c := range b {
+		if mrzValue(c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mrzLine1Before returns the start of an MRZ first line ("P" + 43 MRZ
+// characters) that ends just before the line starting at start, or -1.
+func (l *loop) mrzLine1Before(start int) int {
+	e := start - 1 // the '\n'
+	if e > 0 && l.data[e-1] == '\r' {
+		e--
+	}
+	s := e - mrzLen
+	if s < l.lo(start) || s < 0 {
+		return -1
+	}
+	if s > 0 && l.data[s-1] != '\n' || s == 0 && !l.streamStart {
+		return -1
+	}
+	if l.data[s] != 'P' || !mrzLine(l.data[s:e]) {
+		return -1
+	}
+	return s
+}
+
+func (l *loop) mrzDeferPoint(start int) int {
+	if s := l.mrzLine1Before(start); s >= 0 {
+		return s
+	}
+	return start
+}
+
+// mrz checks whether the line starting at start is the second line of a TD3
+// MRZ with valid check digits. If so it emits a passport finding covering it
+// (and the first line, when that precedes it) and returns the line's end.
+func (l *loop) mrz(start, hi int) (end int, ok, more bool) {
+	e := start + mrzLen
+	if e > hi {
+		if hi == len(l.data) && l.eof && !l.atEOF && mrzPrefix(l.data[start:hi]) {
+			return 0, false, true
+		}
+		return 0, false, false
+	}
+	line := l.data[start:e]
+	if !mrzLine(line) {
+		return 0, false, false
+	}
+	if e < hi {
+		if c := l.data[e]; c != '\n' && c != '\r' {
+			return 0, false, false
+		}
+	} else if l.eof && !l.atEOF && hi == len(l.data) {
+		return 0, false, true
+	}
+	if mrzCheck(line[0:9]) != line[9] || mrzCheck(line[13:19]) != line[19] ||
+		mrzCheck(line[21:27]) != line[27] {
+		return 0, false, false
+	}
+	if line[42] != '<' || !allFiller(line[28:42]) {
+		if mrzCheck(line[28:42]) != line[42] {
+			return 0, false, false
+		}
+	}
+	var comp [39]byte
+	n := copy(comp[:], line[0:10])
+	n += copy(comp[n:], line[13:20])
+	n += copy(comp[n:], line[21:43])
+	if mrzCheck(comp[:n]) != line[43] {
+		return 0, false, false
+	}
+	s := start
+	if s1 := l.mrzLine1Before(start); s1 >= 0 {
+		s = s1
+	}
+	l.emit(iPassport, s, e, 1)
+	return e, true, false
+}
+
+func mrzPrefix(b []byte) bool {
+	for _, c := range b {
+		if mrzValue(c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func allFiller(b []byte) bool {
+	for _, c := range b {
+		if c != '<' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,97 @@
+package detectors
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describe renders findings with the text they cover, for test messages.
+func describe(text string, fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s[%q] ", f.Kind, text[f.Start:f.End])
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// above keeps the findings at or above the default threshold.
+func above(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Score >= DefaultThreshold {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestFindForms(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // kind[text] of findings at or above the default threshold
+	}{
+		{"Aadhaar 2341 2341 2346 ok", `aadhaar["2341 2341 2346"]`},
+		{"uid=234123412346;", `aadhaar["234123412346"]`},
+		{"3123-4567-8909", `aadhaar["3123-4567-8909"]`},
+		{"3123:4567:8909", `aadhaar["3123:4567:8909"]`},
+		{"3123.4567.8909", `aadhaar["3123.4567.8909"]`},
+		{"3123\u00a04567\u00a08909", `aadhaar["3123\u00a04567\u00a08909"]`},
+		{"3123 4567-8909", ``},
+		{"234123412347", ``},
+		{"123412341234", ``},
+		{"आधार: २३४१ २३४१ २३४६", `aadhaar["२३४१ २३४१ २३४६"]`},
+		{"２３４１２３４１２３４６", `aadhaar["２３４１２３４１２３４６"]`},
+		{"2341\u200b2341\u200b2346", `aadhaar["2341\u200b2341\u200b2346"]`},
+		{"XXXX XXXX 2346", ``},
+		{"card 4111 2341 2341 2346", ``},
+		{"id 550e8400-e29b-41d4-a716-234123412346", ``},
+		{"sha 3f2a234123412346bb", ``},
+		{"rrn=234123412346 status=ok", ``},
+		{"VID 2341 2341 2341 2341", `aadhaar_vid["2341 2341 2341 2341"]`},
+		{"PAN: ABCPD1234Z", `pan["ABCPD1234Z"]`},
+		{"pan abcpd1234z", `pan["abcpd1234z"]`},
+		{"ABCPD1234Z", `pan["ABCPD1234Z"]`},
+		{"company ABCND1234Z", ``},
+		{"sku ABCPD1234Z", ``},
+		{"ACUPA0000R", ``},
+		{"passport no J6932157", `passport["J6932157"]`},
+		{"J6932157", ``},
+		{"EPIC: WKH1186253", `voter_id["WKH1186253"]`},
+		{"call 9876543210 now", `mobile["9876543210"]`},
+		{"+91 98765 43210", `mobile["98765 43210"]`},
+		{"+91-9876543210", `mobile["9876543210"]`},
+		{"+919876543210", `mobile["9876543210"]`},
+		{"(+91) 9876543210", `mobile["9876543210"]`},
+		{"0091 98765 43210", `mobile["98765 43210"]`},
+		{"098765 43210", `mobile["98765 43210"]`},
+		{"09876543210", `mobile["9876543210"]`},
+		{"987-654-3210", `mobile["987-654-3210"]`},
+		{"9876 543 210", `mobile["9876 543 210"]`},
+		{"1800 123 4567", ``},
+		{"order_id=9876543210", ``},
+		{"ts=1700000000", ``},
+		{"98765432101", ``},
+		{"1.9876543210", ``},
+		{"मोबाइल नंबर ९८७६५४३२१०", `mobile["९८७६५४३२१०"]`},
+		{`{"mobile":9876543210,"pan":"ABCPD1234Z"}`, `mobile["9876543210"] pan["ABCPD1234Z"]`},
+	}
+	for _, tt := range tests {
+		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
+		if got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestMRZ(t *testing.T) {
+	text := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n"
+	fs := above(Default.FindString(nil, text))
+	if len(fs) != 1 || fs[0].Kind != Passport || fs[0].Start != 0 || fs[0].End != 89 || fs[0].Score != 1 {
+		t.Fatalf("got %v", describe(text, fs))
+	}
+	bad := strings.Replace(text, "C36", "C39", 1)
+	if fs := above(Default.FindString(nil, bad)); len(fs) != 0 {
+		t.Fatalf("bad check digit: got %v", describe(bad, fs))
+	}
+}

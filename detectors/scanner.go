@@ -1,0 +1,457 @@
+package detectors
+
+import (
+	"bytes"
+	"encoding/binary"
+)
+
+// Built-in detector indices.
+const (
+	iAadhaar = iota
+	iVID
+	iPAN
+	iPassport
+	iVoter
+	iMobile
+	numBuiltin
+)
+
+var builtinKinds = [numBuiltin]Kind{Aadhaar, AadhaarVID, PAN, Passport, VoterID, Mobile}
+
+func builtinIndex(k Kind) int {
+	for i, b := range builtinKinds {
+		if b == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// Bounds on how far the scanner reads around a candidate. They make the result
+// independent of how a stream is cut into chunks, and memory constant.
+const (
+	backReach  = 256  // bytes read before a candidate's first digit, at most
+	fwdReach   = 1280 // bytes read after it, at most
+	headerMax  = 2048 // longest first line considered as a CSV header
+	histSize   = backReach
+	joinLen    = backReach + fwdReach
+	maxGroup   = 25  // alnum characters: a longer run holds no identifier
+	groupBytes = 128 // bytes of one group, zero-width characters included
+	maxChain   = 8   // groups examined together
+	maxZW      = 8   // zero-width characters skipped in one gap or group
+)
+
+// Scanner finds identifiers in one stream that arrives in pieces. It keeps what
+// it needs of the input already consumed (a few hundred bytes of context, the
+// CSV header), so its memory does not grow with the stream. A Scanner is not
+// safe for concurrent use; get one per stream from [Set.NewScanner].
+type Scanner struct {
+	set *Set
+	st  state
+	// Scan's view of the header decision, applied by Commit.
+	pendHeader bool
+	pend       csvHeader
+	win        [histSize + joinLen]byte
+	cust       customState
+}
+
+// state is what a Scanner carries from one piece of a stream to the next.
+type state struct {
+	hist       [histSize]byte
+	histLen    int
+	streamed   int64 // bytes committed so far
+	headerDone bool
+	hdr        csvHeader
+	field      int  // CSV column of the committed position
+	quoted     bool // inside a quoted CSV field
+}
+
+func (sc *Scanner) init(s *Set) {
+	sc.set = s
+	sc.st = state{}
+	sc.pendHeader = false
+}
+
+// Reset discards the stream state, so that the Scanner can be used for a new
+// stream.
+func (sc *Scanner) Reset() { sc.init(sc.set) }
+
+// Scan looks for identifiers in buf, which continues the stream from the last
+// point given to Commit (from the start of the stream after NewScanner or
+// Reset). It appends to dst the findings that lie wholly within buf[:n], in
+// order of their start and without overlap, with offsets relative to buf, and
+// returns the extended slice and n: the number of leading bytes of buf that are
+// settled. Nothing found later will start before n. When atEOF is true n is
+// len(buf); otherwise the bytes from n on must be given again, followed by more
+// input, and n may be 0 when buf is shorter than [MaxLookahead].
+//
+// Scan does not change the Scanner: call Commit with the number of bytes
+// consumed (at most n) before the next call.
+func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
+	first := len(dst)
+	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1}
+	hdr := sc.st.hdr
+	sc.pendHeader = false
+	if !sc.st.headerDone {
+		lim := buf
+		if len(lim) > headerMax {
+			lim = lim[:headerMax]
+		}
+		i := bytes.IndexByte(lim, '\n')
+		if i < 0 && len(buf) < headerMax && !atEOF {
+			return dst, 0
+		}
+		if i < 0 {
+			i = len(lim)
+		}
+		hdr = parseHeader(lim[:i])
+		sc.pend, sc.pendHeader = hdr, true
+	}
+	l.hdr = &hdr
+	l.csvOn = hdr.on
+	l.field, l.quoted = sc.st.field, sc.st.quoted
+	n := len(buf)
+	pos := 0
+	hl := sc.st.histLen
+	if hl > 0 {
+		// Phase 1: candidates near the start of buf may look back into the
+		// committed input; work on a window that joins the two.
+		m := len(buf)
+		if m > joinLen {
+			m = joinLen
+		}
+		w := sc.win[:hl+m]
+		copy(w, sc.st.hist[:hl])
+		copy(w[hl:], buf[:m])
+		l.data, l.off = w, hl
+		l.streamStart = sc.st.streamed == int64(hl) // the window begins the stream
+		l.eof = m == len(buf)
+		pos = l.run(pos, backReach)
+	}
+	if l.unresolved < 0 {
+		l.data, l.off = buf, 0
+		l.streamStart = sc.st.streamed == 0
+		l.eof = true
+		pos = l.run(pos, len(buf))
+	}
+	if !atEOF {
+		if l.unresolved >= 0 && l.unresolved < n {
+			n = l.unresolved
+		}
+		if h := tailHold(buf, l.settled); h < n {
+			n = h
+		}
+		// Drop findings that reach past n: they are found again next time.
+		k := len(l.dst)
+		for k > first && l.dst[k-1].End > n {
+			k--
+		}
+		l.dst = l.dst[:k]
+	}
+	if n < 0 {
+		n = 0
+	}
+	return l.dst, n
+}
+
+// Commit tells the Scanner that the first n bytes of buf, the buffer last given
+// to Scan, are consumed: the next call to Scan starts at buf[n].
+func (sc *Scanner) Commit(buf []byte, n int) {
+	if n <= 0 {
+		return
+	}
+	st := &sc.st
+	if sc.pendHeader {
+		st.hdr, st.headerDone = sc.pend, true
+		sc.pendHeader = false
+	}
+	if st.hdr.on {
+		st.field, st.quoted = csvAdvance(buf[:n], st.hdr.delim, st.field, st.quoted)
+	}
+	// Keep the last histSize bytes of the stream.
+	if n >= histSize {
+		copy(st.hist[:], buf[n-histSize:n])
+		st.histLen = histSize
+	} else {
+		keep := histSize - n
+		if keep > st.histLen {
+			keep = st.histLen
+		}
+		copy(st.hist[:keep], st.hist[st.histLen-keep:st.histLen])
+		copy(st.hist[keep:], buf[:n])
+		st.histLen = keep + n
+	}
+	st.streamed += int64(n)
+}
+
+// csvAdvance moves the CSV column counter over b.
+func csvAdvance(b []byte, delim byte, field int, quoted bool) (int, bool) {
+	for _, c := range b {
+		switch c {
+		case '"':
+			quoted = !quoted
+		case '\n':
+			if !quoted {
+				field = 0
+			}
+		case delim:
+			if !quoted {
+				field++
+			}
+		}
+	}
+	return field, quoted
+}
+
+// tailHold returns the point before which the end of buf cannot take part in
+// a finding that starts with input still to come: it steps back over an
+// incomplete UTF-8 sequence, over the letters and digits that a group arriving
+// next would continue (and a short letter group before them, for a PAN written
+// "ABCDE 1234 F"), and over a line that could be the first line of a passport
+// MRZ. It never goes below floor, the end of what the scan already settled.
+func tailHold(buf []byte, floor int) int {
+	i := len(buf)
+	// An incomplete UTF-8 sequence at the end.
+	for k := 1; k <= 3 && k <= len(buf); k++ {
+		b := buf[len(buf)-k]
+		if b >= 0xC0 {
+			if utf8Len(b) > k {
+				i = len(buf) - k
+			}
+			break
+		}
+		if b < 0x80 {
+			break
+		}
+	}
+	i = stepGroup(buf, i, floor)
+	// A gap and a group of at most five letters before it.
+	j, gl := i, 0
+	for j > floor && gl < 4 {
+		s := lastCharStart(buf, floor, j)
+		cl, _, _ := classify(buf[s:j])
+		if cl != clSep && cl != clZW {
+			break
+		}
+		gl++
+		j = s
+	}
+	if gl > 0 {
+		if k := stepGroup(buf, j, floor); k < j && j-k <= 5*3 {
+			i = k
+		}
+	}
+	// A passport MRZ: its first line (44 characters of A-Z, 0-9 and '<',
+	// starting with 'P') may precede the line holding the candidate.
+	if k := mrzTailStart(buf); k >= 0 && k < i {
+		i = k
+	}
+	return max(i, floor)
+}
+
+// stepGroup steps back from i over letters, digits and zero-width
+// characters, at most groupBytes bytes, never below floor.
+func stepGroup(buf []byte, i, floor int) int {
+	j := i
+	for j > floor && i-j < groupBytes {
+		s := lastCharStart(buf, floor, j)
+		cl, _, _ := classify(buf[s:j])
+		if cl != clDigit && cl != clLetter && cl != clAlien && cl != clZW {
+			break
+		}
+		j = s
+	}
+	return j
+}
+
+// mrzTailStart returns the start of a trailing MRZ first line (complete or
+// not, possibly followed by the start of the second), or -1.
+func mrzTailStart(buf []byte) int {
+	lo := len(buf) - 2*mrzLen - 4
+	if lo < 0 {
+		lo = 0
+	}
+	t := buf[lo:]
+	// Candidate line starts: after each newline in the tail, and the tail start
+	// when it is the start of buf.
+	best := -1
+	for s := len(t) - 1; s >= 0; s-- {
+		if s > 0 && t[s-1] != '\n' {
+			continue
+		}
+		if s == 0 && lo > 0 {
+			continue
+		}
+		line := t[s:]
+		if e := bytes.IndexByte(line, '\n'); e >= 0 {
+			line = line[:e]
+		}
+		line = bytes.TrimSuffix(line, []byte{'\r'})
+		if len(line) == 0 || len(line) > mrzLen || line[0] != 'P' {
+			continue
+		}
+		ok := true
+		for _, c := range line {
+			if mrzValue(c) < 0 {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = lo + s
+		}
+	}
+	return best
+}
+
+func utf8Len(b byte) int {
+	switch {
+	case b >= 0xF0:
+		return 4
+	case b >= 0xE0:
+		return 3
+	case b >= 0xC0:
+		return 2
+	}
+	return 1
+}
+
+// loop is the state of one Scan call over one view of the input.
+type loop struct {
+	set         *Set
+	data        []byte // the view: data[off] is buf[0]
+	off         int
+	eof         bool // data ends where the input given to Scan ends
+	atEOF       bool // the input given to Scan ends the stream
+	streamStart bool // data[0] is the first byte of the stream
+	dst         []Finding
+	unresolved  int // buf offset of the first candidate that needs more input, or -1 once set... (see run)
+	hdr         *csvHeader
+	csvOn       bool
+	field       int
+	quoted      bool
+	colLabel    uint8
+	csvPos      int // data index up to which field/quoted are current
+	settled     int // buf offset up to which candidates were examined
+}
+
+// lo returns the lowest data index that a candidate at i may read.
+func (l *loop) lo(i int) int {
+	if i-backReach > 0 {
+		return i - backReach
+	}
+	return 0
+}
+
+// interesting marks the bytes at which the scanner stops: ASCII digits and
+// every byte of a multi-byte character (a digit of another script, a letter
+// folded to Latin, a zero-width character).
+var interesting [256]bool
+
+func init() {
+	for c := '0'; c <= '9'; c++ {
+		interesting[c] = true
+	}
+	for c := 0x80; c < 0x100; c++ {
+		interesting[c] = true
+	}
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// skip returns the index of the first interesting byte in data[i:hi], or hi.
+func skip(data []byte, i, hi int) int {
+	for i+8 <= hi {
+		w := binary.LittleEndian.Uint64(data[i:])
+		// A byte is interesting if its high bit is set or it is in '0'..'9'.
+		// x = w - '0' per byte (no borrow for ASCII bytes >= '0');
+		// digits are those with (b - '0') < 10, i.e. (b + 0x76) has bit 7 set
+		// and b >= 0x30.
+		hi7 := w & msb
+		ge30 := (w + (0x80-0x30)*lsb) & msb  // bit 7 set if b >= 0x30 (for b < 0x80)
+		ge3a := (w + (0x80-0x3A)*lsb) & msb  // bit 7 set if b >= 0x3A
+		if hi7|(ge30&^ge3a) != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < hi && !interesting[data[i]] {
+		i++
+	}
+	return i
+}
+
+// run scans data from buf offset pos; it starts no candidate at or after
+// limit. It returns the buf offset where it stopped. It sets l.unresolved to the
+// buf offset of a candidate that needs more input.
+func (l *loop) run(pos, limit int) int {
+	l.unresolved = -1
+	if l.csvOn {
+		return l.runCSV(pos, limit)
+	}
+	data, off := l.data, l.off
+	end := len(data)
+	for p := pos + off; p < limit+off && p < end; {
+		p = skip(data, p, min(end, limit+off))
+		if p >= end || p >= limit+off {
+			break
+		}
+		next, stop := l.candidate(p)
+		if stop {
+			return p - off
+		}
+		p = next
+		pos = p - off
+	}
+	if pos < limit {
+		pos = limit
+	}
+	return pos
+}
+
+// runCSV is run for a stream with a CSV header: it also follows the column.
+func (l *loop) runCSV(pos, limit int) int {
+	data, off := l.data, l.off
+	end := min(len(data), limit+off)
+	d := l.hdr.delim
+	p := pos + off
+	for p < end {
+		c := data[p]
+		switch {
+		case c == '"':
+			l.quoted = !l.quoted
+			p++
+			continue
+		case c == '\n':
+			if !l.quoted {
+				l.field = 0
+			}
+			p++
+			continue
+		case c == d:
+			if !l.quoted {
+				l.field++
+			}
+			p++
+			continue
+		case !interesting[c]:
+			p++
+			continue
+		}
+		l.colLabel = lblNone
+		if l.field < l.hdr.ncol {
+			l.colLabel = l.hdr.labels[l.field]
+		}
+		next, stop := l.candidate(p)
+		if stop {
+			return p - off
+		}
+		// Follow the column over the bytes the candidate covered.
+		l.field, l.quoted = csvAdvance(data[p:next], d, l.field, l.quoted)
+		p = next
+	}
+	return max(pos, p-off, limit)
+}

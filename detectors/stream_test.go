@@ -1,0 +1,112 @@
+package detectors
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// streamFind runs text through a Scanner in pieces whose sizes come from next,
+// the way a streaming caller does: it keeps the unsettled tail and appends
+// the next piece to it.
+func streamFind(t testing.TB, s *Set, text []byte, next func() int) []Finding {
+	sc := s.NewScanner()
+	var out []Finding
+	var pending []byte
+	base := 0 // stream offset of pending[0]
+	i := 0
+	for {
+		atEOF := i >= len(text)
+		if !atEOF {
+			k := next()
+			if k < 1 {
+				k = 1
+			}
+			j := min(len(text), i+k)
+			pending = append(pending, text[i:j]...)
+			i = j
+			atEOF = i >= len(text)
+		}
+		fs, n := sc.Scan(nil, pending, atEOF)
+		for _, f := range fs {
+			if f.End > n {
+				t.Fatalf("finding %+v past settled point %d", f, n)
+			}
+			f.Start += base
+			f.End += base
+			out = append(out, f)
+		}
+		sc.Commit(pending, n)
+		if len(pending)-n > MaxLookahead+4 {
+			t.Fatalf("held back %d bytes, more than MaxLookahead", len(pending)-n)
+		}
+		pending = append(pending[:0], pending[n:]...)
+		base += n
+		if atEOF {
+			if len(pending) != 0 {
+				t.Fatalf("at EOF %d bytes not settled", len(pending))
+			}
+			return out
+		}
+	}
+}
+
+var chunkSizes = []int{1, 2, 3, 4, 5, 7, 10, 100, 1000, 4095, 4096, 4097}
+
+func checkChunking(t *testing.T, s *Set, text []byte) {
+	t.Helper()
+	want := s.Find(nil, text)
+	for _, size := range chunkSizes {
+		got := streamFind(t, s, text, func() int { return size })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("chunk size %d:\n got %s\nwant %s", size, describe(string(text), got), describe(string(text), want))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, uint64(len(text))))
+	for k := 0; k < 20; k++ {
+		got := streamFind(t, s, text, func() int { return 1 + r.IntN(300) })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("random chunks:\n got %s\nwant %s", describe(string(text), got), describe(string(text), want))
+		}
+	}
+}
+
+const mixed = `2024-11-22T10:15:30Z INFO user login mobile=+91 98765 43210 aadhaar="2341 2341 2346" ip=10.0.0.1
+rrn=234123412346 utr=100598757598 txn_id=9876543210 amount=1200.50
+{"pan":"ABCPD1234Z","passport":"J6932157","epic":"WKH1186253","vid":"2341 2341 2341 2341"}
+मोबाइल नंबर ९८७६५४३२१० और आधार २३४१ २३४१ २३४६ है
+P<INDSHARMA<<RAVI<<<<<<<<<<<<<<<<<<<<<<<<<<<
+L898902C36UTO7408122F1204159ZE184226B<<<<<10
+full-width ９８７６５４３２１０ zw 98765` + "\u200b" + `43210 card 4111 1111 1111 1111
+`
+
+func TestStreamingEqualsOneShot(t *testing.T) {
+	checkChunking(t, Default, []byte(mixed))
+	checkChunking(t, Default, []byte(strings.Repeat(mixed, 20)))
+	csv := "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\nAsha,98765 43211,2341 2341 2346,x\r\n"
+	checkChunking(t, Default, []byte(csv))
+	checkChunking(t, Default, []byte(strings.Repeat("9", 20000)+" 9876543210 "+strings.Repeat("ab1 ", 3000)))
+	checkChunking(t, Default, []byte(strings.Repeat("1 ", 5000)+"9876543210"))
+	checkChunking(t, Default, []byte(strings.Repeat("\u200b", 3000)+"9876543210"))
+}
+
+func FuzzStreamingEqualsOneShot(f *testing.F) {
+	f.Add([]byte(mixed), uint64(1))
+	f.Add([]byte("a,b\n9876543210,2341 2341 2346\n"), uint64(7))
+	f.Fuzz(func(t *testing.T, text []byte, seed uint64) {
+		want := Default.Find(nil, text)
+		prev := 0
+		for _, fd := range want {
+			if fd.Start < prev || fd.End <= fd.Start || fd.End > len(text) {
+				t.Fatalf("bad finding %+v after %d", fd, prev)
+			}
+			prev = fd.End
+		}
+		r := rand.New(rand.NewPCG(seed, 3))
+		got := streamFind(t, Default, text, func() int { return 1 + r.IntN(64) })
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("random chunks:\n got %s\nwant %s", describe(string(text), got), describe(string(text), want))
+		}
+	})
+}
