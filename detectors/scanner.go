@@ -371,8 +371,8 @@ func skip(data []byte, i, hi int) int {
 		// digits are those with (b - '0') < 10, i.e. (b + 0x76) has bit 7 set
 		// and b >= 0x30.
 		hi7 := w & msb
-		ge30 := (w + (0x80-0x30)*lsb) & msb  // bit 7 set if b >= 0x30 (for b < 0x80)
-		ge3a := (w + (0x80-0x3A)*lsb) & msb  // bit 7 set if b >= 0x3A
+		ge30 := (w + (0x80-0x30)*lsb) & msb // bit 7 set if b >= 0x30 (for b < 0x80)
+		ge3a := (w + (0x80-0x3A)*lsb) & msb // bit 7 set if b >= 0x3A
 		if hi7|(ge30&^ge3a) != 0 {
 			break
 		}
