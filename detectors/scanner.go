@@ -151,6 +151,9 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	if n < 0 {
 		n = 0
 	}
+	if len(sc.set.custom) > 0 {
+		return sc.scanCustom(l.dst, first, buf, n, atEOF)
+	}
 	return l.dst, n
 }
 
