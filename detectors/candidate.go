@@ -21,6 +21,11 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	if cl != clDigit {
 		return p + max(size, 1), false
 	}
+	if l.data[p] < 0x80 {
+		if next, done := l.fast(p); done {
+			return next, false
+		}
+	}
 	hi := min(len(l.data), p+fwdReach)
 	start, long := l.groupStart(p)
 	// A passport MRZ line starts a line.

@@ -1,0 +1,113 @@
+package detectors
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Benchmark inputs, generated deterministically so that every run measures the
+// same bytes.
+var benchInputs = map[string][]byte{}
+
+func init() {
+	r := rand.New(rand.NewPCG(42, 42))
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + r.IntN(10))
+		}
+		return string(b)
+	}
+	var json, access, deva, none, dense strings.Builder
+	for json.Len() < 1<<20 {
+		fmt.Fprintf(&json, `{"ts":"2026-11-22T10:%02d:%02d.%03dZ","level":"info","msg":"payment settled","rrn":"1%s","order_id":"ORD%s","amount":%d.%02d,"user":{"id":%d,"mobile":"+91 98%s %s"},"ip":"10.%d.%d.%d","trace":"%x"}`+"\n",
+			r.IntN(60), r.IntN(60), r.IntN(1000), digits(11), digits(8), r.IntN(99999), r.IntN(100), r.IntN(1e6), digits(3), digits(5), r.IntN(255), r.IntN(255), r.IntN(255), r.Uint64())
+	}
+	for access.Len() < 1<<20 {
+		fmt.Fprintf(&access, `10.%d.%d.%d - - [22/Nov/2026:10:%02d:%02d +0530] "GET /api/v1/orders/%d?page=%d&sort=desc HTTP/1.1" 200 %d "-" "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"`+"\n",
+			r.IntN(255), r.IntN(255), r.IntN(255), r.IntN(60), r.IntN(60), r.IntN(1e6), r.IntN(50), r.IntN(99999))
+	}
+	for deva.Len() < 1<<20 {
+		deva.WriteString("लाभार्थी का नाम रमेश कुमार है और उनका टीकाकरण केंद्र सरकारी अस्पताल में है। पहली खुराक दी गई। ")
+		deva.WriteString("मोबाइल नंबर ९८७६५४३२१० और आधार संख्या २३४१ २३४१ २३४६ दर्ज की गई।\n")
+	}
+	for none.Len() < 1<<20 {
+		fmt.Fprintf(&none, "2026-11-22 10:%02d:%02d INFO worker-%d processed batch %d in %dms (queue depth %d, retries %d) status=ok\n",
+			r.IntN(60), r.IntN(60), r.IntN(16), r.IntN(1e6), r.IntN(5000), r.IntN(100), r.IntN(3))
+	}
+	for dense.Len() < 1<<20 {
+		fmt.Fprintf(&dense, "aadhaar 2341 2341 2346 mobile +91 98765 43210 pan ABCPD1234Z voter WKH1186253 passport J6932157 vid 2341234123412341\n")
+	}
+	benchInputs["JSONLogs"] = []byte(json.String())
+	benchInputs["AccessLogs"] = []byte(access.String())
+	benchInputs["Devanagari"] = []byte(deva.String())
+	benchInputs["NoMatch"] = []byte(none.String())
+	benchInputs["DenseMatches"] = []byte(dense.String())
+}
+
+var benchOrder = []string{"JSONLogs", "AccessLogs", "Devanagari", "NoMatch", "DenseMatches"}
+
+// BenchmarkFind measures the one-pass scanner over each input class.
+func BenchmarkFind(b *testing.B) {
+	for _, name := range benchOrder {
+		in := benchInputs[name]
+		b.Run(name, func(b *testing.B) {
+			var fs []Finding
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				fs = Default.Find(fs[:0], in)
+			}
+		})
+	}
+}
+
+// BenchmarkScanner measures the streaming scanner with 32 KiB pieces.
+func BenchmarkScanner(b *testing.B) {
+	for _, name := range benchOrder {
+		in := benchInputs[name]
+		b.Run(name, func(b *testing.B) {
+			sc := Default.NewScanner()
+			var fs []Finding
+			buf := make([]byte, 0, 64<<10)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sc.Reset()
+				buf = buf[:0]
+				for i := 0; i < len(in) || len(buf) > 0; {
+					j := min(len(in), i+32<<10)
+					buf = append(buf, in[i:j]...)
+					i = j
+					var n int
+					fs, n = sc.Scan(fs[:0], buf, i == len(in))
+					sc.Commit(buf, n)
+					buf = append(buf[:0], buf[n:]...)
+					if i == len(in) {
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+// baseline is the stdlib regexp union a user would write for the same kinds.
+var baseline = regexp.MustCompile(`\b(?:[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}|\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}|[A-Za-z]{3}[ABCFGHJLPTabcfghjlpt][A-Za-z]\d{4}[A-Za-z]|[A-Za-z][1-9]\d{6}|[A-Za-z]{3}\d{7}|(?:\+91[ -]?|0)?[6-9]\d{4}[ -]?\d{5})\b`)
+
+// BenchmarkRegexpBaseline measures the baseline over the same inputs.
+func BenchmarkRegexpBaseline(b *testing.B) {
+	for _, name := range benchOrder {
+		in := benchInputs[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				baseline.FindAllIndex(in, -1)
+			}
+		})
+	}
+}

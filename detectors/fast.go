@@ -1,0 +1,165 @@
+package detectors
+
+// The fast path: most digits in logs (dates, times, counters, ports, sizes)
+// cannot begin an identifier. For a group of plain ASCII letters and digits,
+// fast decides from the group's shape and the group after it whether the full
+// examination can find anything that starts there; when it cannot, the scan
+// goes on after the group. The decision never changes the findings: whatever
+// starts later is examined from its own first digit, with the same view of
+// its neighbours.
+
+const (
+	fClassDigit  = clDigit
+	fClassLetter = clLetter
+)
+
+// asciiAlnum returns the class of an ASCII byte (clDigit, clLetter or other).
+func asciiAlnum(b byte) int { return int(asciiClass[b] & 0xff) }
+
+// fast returns (next, true) when the group holding the ASCII digit at p
+// cannot start an identifier, and (0, false) when it needs the full
+// examination.
+func (l *loop) fast(p int) (int, bool) {
+	data := l.data
+	lo := l.lo(p)
+	hi := min(len(data), p+fwdReach)
+	// Back to the group start.
+	s := p
+	nd, nl := 1, 0
+	for s > lo {
+		b := data[s-1]
+		if b >= 0x80 {
+			return 0, false
+		}
+		switch asciiAlnum(b) {
+		case clDigit:
+			nd++
+		case clLetter:
+			nl++
+		default:
+			goto forward
+		}
+		s--
+		if p-s >= maxGroup {
+			return 0, false
+		}
+	}
+	if s == lo && s > 0 {
+		return 0, false
+	}
+forward:
+	e := p + 1
+	for e < hi {
+		b := data[e]
+		if b >= 0x80 {
+			return 0, false
+		}
+		cl := asciiAlnum(b)
+		if cl == clDigit {
+			nd++
+		} else if cl == clLetter {
+			nl++
+		} else {
+			break
+		}
+		e++
+		if e-s > maxGroup {
+			return 0, false
+		}
+	}
+	if e+2 >= hi {
+		return 0, false // near the end of what is visible: let the full path decide
+	}
+	n := e - s
+	// A line that could be the second line of a passport MRZ.
+	if (s == 0 && l.streamStart || s > 0 && data[s-1] == '\n') && mrzQuick(data[s:]) {
+		return 0, false
+	}
+	b1, b2 := data[e], data[e+1]
+	if b1 == '(' || b1 == ')' || b2 >= 0x80 || b1 == '+' {
+		return 0, false
+	}
+	cont := false
+	if b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':' {
+		cont = asciiAlnum(b2) != clOther
+	}
+	// The length of the digits of the next group, when it starts with digits.
+	m := 0
+	if cont && asciiAlnum(b2) == clDigit {
+		k := e + 1
+		for k < hi && asciiAlnum(data[k]) == clDigit {
+			k++
+		}
+		if k >= hi || data[k] >= 0x80 {
+			return 0, false
+		}
+		m = k - (e + 1)
+		if asciiAlnum(data[k]) == clLetter {
+			m = -1 // a mixed group
+		}
+	}
+	if nl == 0 {
+		switch n {
+		case 10, 11, 12, 14, 16:
+			return 0, false
+		case 7:
+			// Voter ID written "ABC 1234567": three letters before.
+			if s >= 4 && (data[s-1] == ' ' || data[s-1] == '-') && asciiAlnum(data[s-2]) == clLetter {
+				return 0, false
+			}
+		case 1:
+			if data[s] == '0' && prefixCore(m) {
+				return 0, false
+			}
+		case 2:
+			if data[s] == '9' && data[s+1] == '1' && prefixCore(m) {
+				return 0, false
+			}
+		case 3:
+			if m == 3 {
+				return 0, false
+			}
+		case 4:
+			if m == 3 || m == 4 || (m == 0 && cont) ||
+				(string(data[s:e]) == "0091" && prefixCore(m)) {
+				return 0, false
+			}
+		case 5:
+			if m == 5 {
+				return 0, false
+			}
+		case 6:
+			if data[s] == '0' && m == 5 {
+				return 0, false
+			}
+		}
+		return e, true
+	}
+	switch {
+	case n == 8 || n == 10:
+		return 0, false
+	case n == 3 && nl == 1 && m == 5:
+		return 0, false
+	}
+	return e, true
+}
+
+// prefixCore reports whether a group of m digits can follow a mobile prefix.
+func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 }
+
+// mrzQuick is a cheap test that b could start an MRZ second line: 44
+// characters with a check digit at position 10 and a nationality after it.
+func mrzQuick(b []byte) bool {
+	if len(b) < mrzLen {
+		return len(b) >= 10 // not enough to tell
+	}
+	if b[9] < '0' || b[9] > '9' {
+		return false
+	}
+	for _, c := range b[10:13] {
+		if !(c >= 'A' && c <= 'Z' || c == '<') {
+			return false
+		}
+	}
+	return true
+}
