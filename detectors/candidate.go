@@ -3,7 +3,7 @@ package detectors
 // candidate is examine, recording how far the scan has settled.
 func (l *loop) candidate(p int) (next int, stop bool) {
 	next, stop = l.examine(p)
-	if !stop && next-l.off > l.settled && (l.data[p]-'0' < 10 || classDigit(l.data[p:])) {
+	if !stop && next-l.off > l.settled && classDigit(l.data[p:]) {
 		l.settled = next - l.off
 	}
 	return next, stop
@@ -14,6 +14,10 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 // data index to continue from, or stop when the input given to Scan ends too
 // soon to decide (l.unresolved is then set).
 func (l *loop) examine(p int) (next int, stop bool) {
+	if escapedAt(l.data, p) {
+		// The digit is part of a percent escape: the character starts at '%'.
+		p--
+	}
 	cl, _, size, more := l.read(p, len(l.data))
 	if more {
 		return l.wait(p)
@@ -21,7 +25,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	if cl != clDigit {
 		return p + max(size, 1), false
 	}
-	if l.data[p] < 0x80 {
+	if l.data[p] < 0x80 && size == 1 {
 		if next, done := l.fast(p); done {
 			return next, false
 		}
@@ -83,9 +87,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 			last = g.start
 			break
 		}
-		if ns > 0 && l.data[ns-1] == '+' {
-			g.plus = true
-		}
+		g.plus = plusBefore(l.data, 0, ns)
 		gaps[m-1] = gp
 		chain[m] = g
 		m++
@@ -367,6 +369,12 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		}
 		l.score(iMobile, l.charOffset(g, 1), ch[i+1].end, 0.8)
 		return 2
+	case g.plus && g.n >= 5 && g.n <= 7 && pre[:2] == "91":
+		// +91 glued to the first group: +91936-135-5345, +9198765 43210.
+		if k := l.mobileCore(ch, gaps, i, 2, 0.95); k > 0 {
+			return k
+		}
+		return 0
 	default:
 		return 0
 	}
@@ -559,7 +567,11 @@ func voterBase(digits []byte, lower int) float64 {
 // score applies the context to a base score and emits the finding.
 func (l *loop) score(ki int, start, end int, base float64) {
 	s := base
-	switch l.contextOf(ki, start, end) {
+	ctx := l.contextOf(ki, start, end)
+	if ki == iMobile && end < len(l.data) && l.data[end] == '@' {
+		ctx = ctxPos // a UPI address whose local part is the mobile number
+	}
+	switch ctx {
 	case ctxPos:
 		s = max(base+0.35, 0.9)
 		if base >= 0.6 {
@@ -579,4 +591,28 @@ func (l *loop) score(ki int, start, end int, base float64) {
 func classDigit(b []byte) bool {
 	cl, _, _ := classify(b)
 	return cl == clDigit
+}
+
+// mobileCore matches a mobile number whose first core group is ch[i] without
+// its first skip characters (a prefix glued to it).
+func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) int {
+	g := &ch[i]
+	first := g.n - skip
+	for _, lens := range [][]int{{5, 5}, {3, 3, 4}, {4, 3, 3}} {
+		if lens[0] != first || !sameShape(ch, i+1, lens[1:]...) {
+			continue
+		}
+		if _, ok := uniform(gaps, i, len(lens)); !ok {
+			continue
+		}
+		if c := g.c[skip]; c < '6' || c > '9' {
+			continue
+		}
+		if blocksGroups(nbRight(ch, gaps, i+len(lens)), gaps[i].sep) {
+			continue
+		}
+		l.score(iMobile, l.charOffset(g, skip), ch[i+len(lens)-1].end, base)
+		return len(lens)
+	}
+	return 0
 }

@@ -88,6 +88,13 @@ func classify(b []byte) (cl int, c byte, size int) {
 	}
 	b0 := b[0]
 	if b0 < 0x80 {
+		if b0 == '%' && len(b) >= 3 && isHex(b[1]) && isHex(b[2]) {
+			// A percent-encoded ASCII character stands for that character.
+			if d := unhex(b[1])<<4 | unhex(b[2]); d < 0x80 && d != '%' {
+				v := asciiClass[d]
+				return int(v & 0xff), byte(v >> 8), 3
+			}
+		}
 		v := asciiClass[b0]
 		return int(v & 0xff), byte(v >> 8), 1
 	}
@@ -192,6 +199,9 @@ func utf8Size(b []byte) int {
 // lastCharStart returns the start of the character that ends at end (exclusive)
 // in b, looking back at most three continuation bytes and never before lo.
 func lastCharStart(b []byte, lo, end int) int {
+	if end-3 >= lo && b[end-3] == '%' && isHex(b[end-2]) && isHex(b[end-1]) {
+		return end - 3 // a percent-encoded character
+	}
 	i := end - 1
 	for k := 0; k < 3 && i > lo && b[i]&0xC0 == 0x80; k++ {
 		i--
@@ -200,4 +210,29 @@ func lastCharStart(b []byte, lo, end int) int {
 		return end - 1
 	}
 	return i
+}
+
+func isHex(b byte) bool {
+	return b-'0' < 10 || (b|0x20)-'a' < 6
+}
+
+func unhex(b byte) byte {
+	if b <= '9' {
+		return b - '0'
+	}
+	return (b | 0x20) - 'a' + 10
+}
+
+// escapedAt reports whether the byte at i is the first hex digit of a percent
+// escape ("%2B"), so that it is not a character of its own.
+func escapedAt(b []byte, i int) bool {
+	return i >= 1 && b[i-1] == '%' && i+1 < len(b) && isHex(b[i]) && isHex(b[i+1])
+}
+
+// plusBefore reports whether a '+' (or its escape "%2B") ends at i.
+func plusBefore(b []byte, lo, i int) bool {
+	if i > lo && b[i-1] == '+' {
+		return true
+	}
+	return i-3 >= lo && b[i-3] == '%' && b[i-2] == '2' && (b[i-1]|0x20) == 'b'
 }

@@ -30,11 +30,12 @@ func init() {
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "मतदाता", "वोटर")
 	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
 		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
-		"sms", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
+		"sms", "vpa", "upi", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
 	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orderid", "invoice",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "imei", "uan", "account", "acct", "credit", "debit", "model", "part",
-		"hash", "commit", "release", "ticket", "booking", "otp", "pin", "pincode", "amount", "amt",
+		"hash", "commit", "release", "ticket", "booking", "otp", "pin", "pincode",
+		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
 		"लेनदेन")
 }
 
@@ -47,15 +48,24 @@ const (
 )
 
 // contextOf looks for labels near a finding at data[start:end] for the kind
-// with index ki: first the words before it on the same line (within
-// ctxBefore bytes, nearest first), then the words after it on the same line.
-// In CSV mode the window stops at field delimiters and, when the field itself
-// holds no label, the column's header decides. lo bounds reads backward.
+// with index ki. In order, the first that holds a label decides: the words
+// before it in its own field (on its own line; in CSV mode up to the field's
+// delimiter), the CSV column's header, the words before that on the same line,
+// the previous line when the finding's line starts with a short prefix ("ID
+// Number: " after "ID Type: Passport"), and the first words after it on the
+// same line. lo bounds reads backward.
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
-	lbl := l.labelBefore(start)
+	field, line, prev := l.labelsBefore(start)
+	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel
+	}
+	if lbl == lblNone {
+		lbl = line
+	}
+	if lbl == lblNone {
+		lbl = prev
 	}
 	if lbl == lblNone {
 		lbl = l.labelAfter(end)
@@ -72,37 +82,69 @@ func (l *loop) contextOf(ki int, start, end int) int {
 }
 
 const (
-	ctxBefore = 48 // bytes of context looked at before a finding
+	ctxBefore = 96 // bytes of context looked at before a finding
 	ctxAfter  = 32 // bytes of context looked at after a finding
-	maxWords  = 24
+	ctxPrefix = 40 // longest line prefix after which the previous line counts
+	maxWords  = 32
 )
 
-// labelBefore returns the label of the nearest context word before start.
-func (l *loop) labelBefore(start int) uint8 {
-	lo := start - ctxBefore
-	if lo < l.lo(start) {
-		lo = l.lo(start)
-	}
+// labelsBefore returns the labels of the nearest context words before start:
+// within the finding's field, elsewhere on its line, and on the previous line.
+func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
+	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
-	cut := -1
+	partial := lo > 0 && isWordByte(l.data[lo-1])
+	nl := bytes.LastIndexByte(w, '\n')
+	cur := w[nl+1:]
+	fcut := -1
 	if l.csvOn {
-		cut = bytes.LastIndexAny(w, "\n\"\t,;|")
+		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
+	}
+	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0)
+	if fcut >= 0 && line != lblNone {
+		field = line
+		line = lblNone
+	} else if fcut >= 0 {
+		line = nearestLabel(cur[:fcut], partial && nl < 0)
 	} else {
-		cut = bytes.LastIndexByte(w, '\n')
+		field, line = line, lblNone
 	}
-	partial := lo > 0 && cut < 0 && isWordByte(l.data[lo-1])
-	if cut >= 0 {
-		w = w[cut+1:]
+	if nl >= 0 && len(cur) <= ctxPrefix {
+		p := w[:nl]
+		if len(p) > 0 && p[len(p)-1] == '\r' {
+			p = p[:len(p)-1]
+		}
+		pn := bytes.LastIndexByte(p, '\n')
+		prev = nearestLabel(p[pn+1:], partial && pn < 0)
 	}
+	return field, line, prev
+}
+
+// nearestLabel returns the label of the last labelled word in w. When
+// partial, the first word of w was cut by the window and is ignored.
+func nearestLabel(w []byte, partial bool) uint8 {
 	var spans [maxWords][2]int
 	n := splitWords(w, spans[:])
 	first := 0
 	if partial && n > 0 && spans[0][0] == 0 {
-		first = 1 // the window cut a word in two
+		first = 1
 	}
+	generic, crossed := true, false
 	for i := n - 1; i >= first; i-- {
 		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]); lbl != lblNone {
 			return lbl
+		}
+		if !genericWord(w[spans[i][0]:spans[i][1]]) {
+			generic = false
+		}
+		// Words beyond a value boundary ("amount=12 currency=INR key=")
+		// name an earlier value, not this one, unless the key so far is
+		// generic: {"type": "passport", "number": ...}.
+		if i > first && bytes.ContainsAny(w[spans[i-1][1]:spans[i][0]], "=:,&;{}|\t") {
+			if !generic || crossed {
+				return lblNone
+			}
+			crossed = true
 		}
 	}
 	return lblNone
@@ -285,4 +327,23 @@ func headerField(f []byte) bool {
 		}
 	}
 	return letters > 0
+}
+
+// genericWord reports whether w is a key word that says nothing about the
+// kind of a value ("number", "no", "id").
+func genericWord(w []byte) bool {
+	switch len(w) {
+	case 2, 3, 5, 6, 8:
+	default:
+		return false
+	}
+	var buf [8]byte
+	for i, b := range w {
+		buf[i] = b | 0x20
+	}
+	switch string(buf[:len(w)]) {
+	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno":
+		return true
+	}
+	return false
 }

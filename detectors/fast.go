@@ -8,13 +8,13 @@ package detectors
 // starts later is examined from its own first digit, with the same view of
 // its neighbours.
 
-const (
-	fClassDigit  = clDigit
-	fClassLetter = clLetter
-)
-
 // asciiAlnum returns the class of an ASCII byte (clDigit, clLetter or other).
-func asciiAlnum(b byte) int { return int(asciiClass[b] & 0xff) }
+func asciiAlnum(b byte) int {
+	if b >= 0x80 {
+		return clOther
+	}
+	return int(asciiClass[b] & 0xff)
+}
 
 // fast returns (next, true) when the group holding the ASCII digit at p
 // cannot start an identifier, and (0, false) when it needs the full
@@ -76,7 +76,11 @@ forward:
 		return 0, false
 	}
 	b1, b2 := data[e], data[e+1]
-	if b1 == '(' || b1 == ')' || b2 >= 0x80 || b1 == '+' {
+	if s > 0 && data[s-1] == '+' {
+		return 0, false
+	}
+	if b1 == '(' || b1 == ')' || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
+		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
 	cont := false

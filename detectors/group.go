@@ -164,9 +164,7 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	lo := l.lo(start)
 	j := start
 	// '+' or "(+" right before the group.
-	if j > lo && l.data[j-1] == '+' {
-		plus = true
-	}
+	plus = plusBefore(l.data, lo, j)
 	// The gap: zero-width, '(' , a separator, ')', in reverse.
 	state, n := 0, 0
 	for k := 0; k < maxZW+4 && j > lo; k++ {
