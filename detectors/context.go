@@ -120,34 +120,82 @@ func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
 	return field, line, prev
 }
 
-// nearestLabel returns the label of the last labelled word in w. When
-// partial, the first word of w was cut by the window and is ignored.
+// nearestLabel returns the label of the last labelled word in w, reading
+// words backward from the end and stopping at the first label. When partial,
+// the first word of w was cut by the window and is ignored.
 func nearestLabel(w []byte, partial bool) uint8 {
-	var spans [maxWords][2]int
-	n := splitWords(w, spans[:])
-	first := 0
-	if partial && n > 0 && spans[0][0] == 0 {
-		first = 1
-	}
 	generic, crossed := true, false
-	for i := n - 1; i >= first; i-- {
-		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]); lbl != lblNone {
-			return lbl
+	j := len(w)
+	for words := 0; words < maxWords; words++ {
+		// The gap before the next word (backward).
+		g := j
+		for g > 0 && !isWordEnd(w, g) {
+			g--
 		}
-		if !genericWord(w[spans[i][0]:spans[i][1]]) {
-			generic = false
+		if g == 0 {
+			return lblNone
 		}
-		// Words beyond a value boundary ("amount=12 currency=INR key=")
-		// name an earlier value, not this one, unless the key so far is
-		// generic: {"type": "passport", "number": ...}.
-		if i > first && bytes.ContainsAny(w[spans[i-1][1]:spans[i][0]], "=:,&;{}|\t") {
+		if words > 0 && bytes.ContainsAny(w[g:j], "=:,&;{}|\t") {
+			// Words beyond a value boundary ("amount=12 currency=INR key=")
+			// name an earlier value, not this one, unless the key so far is
+			// generic: {"type": "passport", "number": ...}.
 			if !generic || crossed {
 				return lblNone
 			}
 			crossed = true
 		}
+		i := wordStart(w, g)
+		if i == 0 && partial {
+			return lblNone
+		}
+		word := w[i:g]
+		if lbl := lookupWord(word); lbl != lblNone {
+			return lbl
+		}
+		if !genericWord(word) {
+			generic = false
+		}
+		j = i
 	}
 	return lblNone
+}
+
+func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// isWordEnd reports whether a word ends at w[:g]: an ASCII letter or the last
+// byte of a Devanagari letter.
+func isWordEnd(w []byte, g int) bool {
+	b := w[g-1]
+	if isLower(b) || isUpper(b) {
+		return true
+	}
+	return g >= 3 && w[g-3] == 0xE0 && (w[g-2] == 0xA4 || w[g-2] == 0xA5) && isDevaLetter(w[g-2], b)
+}
+
+// wordStart returns the start of the word ending at g (see splitWords for
+// how camelCase and capital runs are split).
+func wordStart(w []byte, g int) int {
+	i := g
+	b := w[i-1]
+	switch {
+	case isLower(b):
+		for i > 0 && isLower(w[i-1]) {
+			i--
+		}
+		if i > 0 && isUpper(w[i-1]) {
+			i--
+		}
+	case isUpper(b):
+		for i > 0 && isUpper(w[i-1]) {
+			i--
+		}
+	default:
+		for i >= 3 && w[i-3] == 0xE0 && (w[i-2] == 0xA4 || w[i-2] == 0xA5) && isDevaLetter(w[i-2], w[i-1]) {
+			i -= 3
+		}
+	}
+	return i
 }
 
 // labelAfter returns the label of the first context word (of the first three)

@@ -13,7 +13,10 @@ func asciiAlnum(b byte) int {
 	if b >= 0x80 {
 		return clOther
 	}
-	return int(asciiClass[b] & 0xff)
+	if cl := int(asciiClass[b] & 0xff); cl == clDigit || cl == clLetter {
+		return cl
+	}
+	return clOther
 }
 
 // fast returns (next, true) when the group holding the ASCII digit at p
@@ -166,4 +169,93 @@ func mrzQuick(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// plainEdge marks ASCII bytes that end a run of digits without taking part in
+// anything the full examination looks at: not letters or digits, not the
+// percent, plus, parentheses or MRZ filler.
+var plainEdge [256]bool
+
+func init() {
+	for c := 0; c < 0x80; c++ {
+		if cl := asciiAlnum(byte(c)); cl != clDigit && cl != clLetter {
+			plainEdge[c] = true
+		}
+	}
+	for _, c := range "%+)<" {
+		plainEdge[c] = false
+	}
+}
+
+// quick decides, for a run of ASCII digits data[p:e] bounded on both sides by
+// plain ASCII punctuation or spaces, whether it can start an identifier. It
+// returns true when it cannot. It looks at the run after it only.
+func quick(data []byte, p, e int) bool {
+	n := e - p
+	var m int // digits in the next run, after one separator
+	next := func() int {
+		if e+1 >= len(data) {
+			return -1
+		}
+		switch data[e] {
+		case ' ', '-', '.', ':':
+		default:
+			return 0
+		}
+		k := e + 1
+		for k < len(data) && data[k]-'0' < 10 {
+			k++
+		}
+		if k == len(data) || !plainEdge[data[k]] {
+			return -1 // let the full examination decide
+		}
+		return k - (e + 1)
+	}
+	switch n {
+	case 1:
+		if data[p] != '0' {
+			return true
+		}
+	case 2:
+		if data[p] != '9' || data[p+1] != '1' {
+			return true
+		}
+	case 3:
+		if m = next(); m == 0 || (m > 0 && m != 3) {
+			return true
+		}
+		return false
+	case 4:
+		m = next()
+		if m == 0 && (data[e] == ' ' || data[e] == '-') && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter {
+			return false // a PAN written "ABCDE 1234 F"
+		}
+		if m == 0 || (m > 0 && m != 3 && m != 4 && !(string(data[p:e]) == "0091" && prefixCore(m))) {
+			return true
+		}
+		return false
+	case 5:
+		if m = next(); m == 0 || (m > 0 && m != 5) {
+			return true
+		}
+		return false
+	case 6:
+		if data[p] != '0' {
+			return true
+		}
+		if m = next(); m == 0 || (m > 0 && m != 5) {
+			return true
+		}
+		return false
+	case 7:
+		// Voter ID written "ABC 1234567": letters before the separator.
+		return !(p >= 2 && (data[p-1] == ' ' || data[p-1] == '-') && asciiAlnum(data[p-2]) == clLetter)
+	case 10, 11, 12, 14, 16:
+		return false
+	default:
+		return true
+	}
+	// "0" and "91": prefixes of a mobile number.
+	m = next()
+	return m == 0 || (m > 0 && !prefixCore(m))
 }

@@ -402,6 +402,27 @@ func (l *loop) run(pos, limit int) int {
 		if p >= end || p >= limit+off {
 			break
 		}
+		if b := data[p]; b >= 0x80 {
+			// Only digits of other scripts start a candidate; step over any
+			// other character whole.
+			if k := nonDigitRun(data, p, min(end, limit+off)); k > p {
+				p = k
+				continue
+			}
+		} else if b-'0' < 10 && p > 0 && plainEdge[data[p-1]] && (p < 2 || data[p-2] != '%') {
+			// A run of ASCII digits with plain edges: decide it here.
+			e := p + 1
+			for e < end && data[e]-'0' < 10 {
+				e++
+			}
+			if e < end && (plainEdge[data[e]] || data[e] == ')' && e-p != 2 && e-p != 4) && (data[p-1] != '\n' && data[e] != '\n' || e-p < 8) && quick(data[:min(end, p+fwdReach)], p, e) {
+				if e-off > l.settled {
+					l.settled = e - off
+				}
+				p, pos = e, e-off
+				continue
+			}
+		}
 		next, stop := l.candidate(p)
 		if stop {
 			return p - off
@@ -457,4 +478,45 @@ func (l *loop) runCSV(pos, limit int) int {
 		p = next
 	}
 	return max(pos, p-off, limit)
+}
+
+// nonDigitRun steps over multi-byte characters from p that are not digits,
+// and returns where it stopped: at a digit, an ASCII byte, a character cut by
+// hi, or hi.
+func nonDigitRun(data []byte, p, hi int) int {
+	for p < hi {
+		b := data[p]
+		switch {
+		case b < 0x80:
+			return p
+		case b < 0xC0:
+			p++ // a stray continuation byte
+			continue
+		case b < 0xE0:
+			if p+2 > hi {
+				return p
+			}
+			p += 2
+			continue
+		case b < 0xF0:
+			if p+3 > hi {
+				return p
+			}
+			if b == 0xE0 && indicDigit(data[p+1], data[p+2]) || b == 0xEF && data[p+1] == 0xBC && data[p+2]-0x90 < 10 {
+				return p
+			}
+			p += 3
+			continue
+		default:
+			if p+4 > hi {
+				return p
+			}
+			p += 4
+		}
+	}
+	return p
+}
+
+func indicDigit(b1, b2 byte) bool {
+	return b1 >= 0xA0 && b1 < 0xC0 && indicDigitBlock[b1&0x3F] && b2 >= 0xA6 && b2 <= 0xAF
 }
