@@ -1,0 +1,414 @@
+package redact
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
+	"unicode/utf8"
+
+	"github.com/kavach-dev/kavach/detectors"
+)
+
+// act is what happens to one finding.
+type act uint8
+
+const (
+	actAllow act = iota // on the allow list: left as it is
+	actKeep             // ActionKeep: left as it is
+	actMask
+	actLabel
+	actToken
+	actFail // a detector failed on the span: masked, every letter and digit
+)
+
+// hit is a finding that the policy acts on.
+type hit struct {
+	start, end int
+	f          int // index into engine.fs
+	act        act
+	rule       *rule
+	idx        int // counter index, -1 for a kind the policy does not know
+}
+
+// counts are the counters of one kind.
+type counts struct{ found, redacted int64 }
+
+// engine is the state that turns scanned input into output: the findings of
+// the piece being worked on, a cursor into it, scratch space and counters.
+// Every stream has one; the one-shot methods take one from a pool.
+type engine struct {
+	r    *Redactor
+	fs   []detectors.Finding
+	hits []hit
+	// The cursor: output has been produced for src[:pos], and hits[hi:] are
+	// still to be written. end is how far the current piece is settled.
+	pos, hi, end int
+
+	canon []byte
+	mac   hash.Hash
+	sum   []byte
+
+	counts  []counts
+	other   map[detectors.Kind]*counts
+	allowed int64
+	failed  int64
+	err     error
+}
+
+// decide turns e.fs, the findings in src[:end], into e.hits and resets the
+// cursor.
+func (e *engine) decide(src []byte, end int) {
+	r := e.r
+	e.hits = e.hits[:0]
+	e.pos, e.hi, e.end = 0, 0, end
+	prev := 0
+	for i := range e.fs {
+		f := &e.fs[i]
+		// Findings come sorted and apart; be safe with any that do not.
+		start, stop := max(f.Start, prev), min(f.End, end)
+		if start >= stop {
+			continue
+		}
+		rl, idx := r.ruleFor(f.Kind)
+		h := hit{start: start, end: stop, f: i, rule: rl, idx: idx}
+		switch {
+		case f.Err != nil:
+			h.act = actFail
+		case f.Score < r.min:
+			continue
+		case r.allow != nil && e.allowed1(f.Kind, src[start:stop]):
+			h.act = actAllow
+		default:
+			switch rl.action {
+			case ActionKeep:
+				h.act = actKeep
+			case ActionLabel:
+				h.act = actLabel
+			case ActionToken:
+				h.act = actToken
+			default:
+				h.act = actMask
+			}
+		}
+		e.hits = append(e.hits, h)
+		prev = stop
+	}
+}
+
+func (e *engine) allowed1(k detectors.Kind, span []byte) bool {
+	e.canon = canonical(e.canon[:0], k, span)
+	_, ok := e.r.allow[string(e.canon)]
+	return ok
+}
+
+// appendCanonical appends the letters and digits of b, folded to ASCII upper
+// case letters and ASCII digits, to dst.
+func appendCanonical(dst, b []byte) []byte {
+	for i := 0; i < len(b); {
+		c, size := detectors.Alnum(b[i:])
+		if c != 0 {
+			dst = append(dst, c)
+		}
+		i += size
+	}
+	return dst
+}
+
+// canonical appends the canonical form of the identifier of kind k written
+// as span: its letters and digits, except for a passport written as a
+// machine-readable zone, whose canonical form is the document number.
+func canonical(dst []byte, k detectors.Kind, span []byte) []byte {
+	if k == detectors.Passport {
+		if i := bytes.IndexByte(span, '\n'); i >= 0 {
+			// TD3: the second line opens with the 9-character document
+			// number, filled with '<'.
+			line := span[i+1:]
+			if len(line) > 9 {
+				line = line[:9]
+			}
+			return appendCanonical(dst, line)
+		}
+	}
+	return appendCanonical(dst, span)
+}
+
+// size returns the length of the replacement of h.
+func (e *engine) size(src []byte, h *hit) int {
+	span := src[h.start:h.end]
+	switch h.act {
+	case actMask:
+		return maskLen(span, h.rule.keep, len(h.rule.char))
+	case actFail:
+		return maskLen(span, 0, len(e.failChar(h)))
+	case actLabel:
+		if h.rule.label != "" {
+			return len(h.rule.label)
+		}
+		return len(e.fs[h.f].Kind) + 2
+	case actToken:
+		return len(e.fs[h.f].Kind) + 3 + tokenHex
+	}
+	return len(span)
+}
+
+// failChar is the mask character for a span a detector failed on: that of
+// the kind's rule when it masks, else "X".
+func (e *engine) failChar(h *hit) string {
+	if h.rule.action == ActionMask {
+		return h.rule.char
+	}
+	return "X"
+}
+
+// tokenHex is the number of hex digits in a token.
+const tokenHex = 16
+
+// maskLen returns the length of span masked keeping keep letters and digits
+// with a mask character of charLen bytes.
+func maskLen(span []byte, keep, charLen int) int {
+	total := 0
+	for i := 0; i < len(span); {
+		c, size := detectors.Alnum(span[i:])
+		if c != 0 {
+			total++
+		}
+		i += size
+	}
+	n := 0
+	for i, k := 0, 0; i < len(span); {
+		c, size := detectors.Alnum(span[i:])
+		if c != 0 && k < total-keep {
+			n += charLen
+			k++
+		} else {
+			n += size
+		}
+		i += size
+	}
+	return n
+}
+
+// appendMask appends span masked: every letter and digit but the last keep
+// becomes char.
+func appendMask(dst, span []byte, keep int, char string) []byte {
+	total := 0
+	for i := 0; i < len(span); {
+		c, size := detectors.Alnum(span[i:])
+		if c != 0 {
+			total++
+		}
+		i += size
+	}
+	masked := total - keep
+	for i, k := 0, 0; i < len(span); {
+		c, size := detectors.Alnum(span[i:])
+		if c != 0 && k < masked {
+			dst = append(dst, char...)
+			k++
+		} else {
+			dst = append(dst, span[i:i+size]...)
+		}
+		i += size
+	}
+	return dst
+}
+
+// appendUpper appends k in upper case.
+func appendUpper(dst []byte, k detectors.Kind) []byte {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendToken appends the token for the identifier of kind k written as span.
+func (e *engine) appendToken(dst []byte, k detectors.Kind, span []byte) []byte {
+	if e.mac == nil {
+		e.mac = hmac.New(sha256.New, e.r.key)
+		e.sum = make([]byte, 0, sha256.Size)
+	}
+	msg := append(e.canon[:0], k...)
+	msg = append(msg, 0)
+	msg = canonical(msg, k, span)
+	e.canon = msg
+	e.mac.Reset()
+	e.mac.Write(msg)
+	sum := e.mac.Sum(e.sum[:0])
+	dst = append(dst, '[')
+	dst = appendUpper(dst, k)
+	dst = append(dst, ':')
+	n := len(dst)
+	dst = append(dst, make([]byte, tokenHex)...)
+	tok := dst[n:]
+	for w := 0; ; w++ {
+		if w == len(sum)/(tokenHex/2) {
+			// All decimal in every window: write the first digit as a letter.
+			hex.Encode(tok, sum[:tokenHex/2])
+			tok[0] = 'a' + (tok[0]-'0')%6
+			break
+		}
+		hex.Encode(tok, sum[w*tokenHex/2:(w+1)*tokenHex/2])
+		if hasHexLetter(tok) {
+			break
+		}
+	}
+	return append(dst, ']')
+}
+
+func hasHexLetter(b []byte) bool {
+	for _, c := range b {
+		if c >= 'a' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendReplacement appends the replacement of h to dst.
+func (e *engine) appendReplacement(dst, src []byte, h *hit) []byte {
+	span := src[h.start:h.end]
+	k := e.fs[h.f].Kind
+	switch h.act {
+	case actMask:
+		return appendMask(dst, span, h.rule.keep, h.rule.char)
+	case actFail:
+		return appendMask(dst, span, 0, e.failChar(h))
+	case actLabel:
+		if h.rule.label != "" {
+			return append(dst, h.rule.label...)
+		}
+		dst = append(dst, '[')
+		dst = appendUpper(dst, k)
+		return append(dst, ']')
+	case actToken:
+		return e.appendToken(dst, k, span)
+	}
+	return append(dst, span...)
+}
+
+// count records that h was written.
+func (e *engine) count(h *hit) {
+	if h.act == actAllow {
+		e.allowed++
+		return
+	}
+	var c *counts
+	if h.idx >= 0 {
+		if e.counts == nil {
+			e.counts = make([]counts, len(e.r.rules))
+		}
+		c = &e.counts[h.idx]
+	} else {
+		k := e.fs[h.f].Kind
+		c = e.other[k]
+		if c == nil {
+			if e.other == nil {
+				e.other = make(map[detectors.Kind]*counts)
+			}
+			c = new(counts)
+			e.other[k] = c
+		}
+	}
+	c.found++
+	if h.act != actKeep {
+		c.redacted++
+	}
+	if h.act == actFail {
+		e.failed++
+		if e.err == nil {
+			e.err = e.fs[h.f].Err
+		}
+	}
+}
+
+// emit appends to out, without growing it past its capacity, the output for
+// src[e.pos:e.end], and advances the cursor. A replacement is written whole or
+// not at all, and plain text is cut only between characters. It reports
+// whether it got to e.end.
+func (e *engine) emit(out, src []byte) ([]byte, bool) {
+	for {
+		next := e.end
+		if e.hi < len(e.hits) {
+			next = e.hits[e.hi].start
+		}
+		if e.pos < next {
+			room := cap(out) - len(out)
+			plain := src[e.pos:next]
+			if len(plain) > room {
+				k := cutRune(plain, room)
+				out = append(out, plain[:k]...)
+				e.pos += k
+				return out, false
+			}
+			out = append(out, plain...)
+			e.pos = next
+		}
+		if e.hi == len(e.hits) {
+			return out, true
+		}
+		h := &e.hits[e.hi]
+		if cap(out)-len(out) < e.size(src, h) {
+			return out, false
+		}
+		out = e.appendReplacement(out, src, h)
+		e.count(h)
+		e.pos = h.end
+		e.hi++
+	}
+}
+
+// cutRune returns the largest k' <= k such that b[:k'] does not end inside a
+// valid UTF-8 sequence of b.
+func cutRune(b []byte, k int) int {
+	if k >= len(b) {
+		return len(b)
+	}
+	for i := k - 1; i >= 0 && i >= k-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if r, size := utf8.DecodeRune(b[i:]); (r != utf8.RuneError || size > 1) && i+size > k {
+				return i
+			}
+			break
+		}
+	}
+	return k
+}
+
+// stats returns the counters as Stats.
+func (e *engine) stats() Stats {
+	s := Stats{
+		Found:    make(map[detectors.Kind]int64),
+		Redacted: make(map[detectors.Kind]int64),
+		Allowed:  e.allowed,
+		Failed:   e.failed,
+		Err:      e.err,
+	}
+	for i, c := range e.counts {
+		if c.found > 0 {
+			s.Found[e.r.kinds[i]] = c.found
+		}
+		if c.redacted > 0 {
+			s.Redacted[e.r.kinds[i]] = c.redacted
+		}
+	}
+	for k, c := range e.other {
+		s.Found[k] += c.found
+		if c.redacted > 0 {
+			s.Redacted[k] += c.redacted
+		}
+	}
+	return s
+}
+
+// resetStats clears the counters.
+func (e *engine) resetStats() {
+	clear(e.counts)
+	clear(e.other)
+	e.allowed, e.failed, e.err = 0, 0, nil
+}
