@@ -49,8 +49,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		_ = g
 		return max(nx, p+size), false
 	}
-	var chain [maxChain]grp
-	var gaps [maxChain]gapInfo
+	chain, gaps := &l.chain, &l.gaps
 	g0, nx, more := l.group(start, hi)
 	if more {
 		return l.wait(start)

@@ -82,7 +82,7 @@ forward:
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}
-	if b1 == '(' || b1 == ')' || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
+	if b1 == '(' || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
@@ -205,6 +205,9 @@ func quick(data []byte, p, e int) bool {
 		k := e + 1
 		for k < len(data) && data[k]-'0' < 10 {
 			k++
+		}
+		if k == e+1 && k < len(data) && data[k] < 0x80 {
+			return 0 // no digits follow
 		}
 		if k == len(data) || !plainEdge[data[k]] {
 			return -1 // let the full examination decide

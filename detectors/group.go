@@ -70,6 +70,35 @@ func (l *loop) group(start, hi int) (g grp, next int, more bool) {
 	g.start, g.end = start, start
 	i, zw := start, 0
 	for {
+		if i < hi {
+			// Plain ASCII letters and digits, without the general decoder.
+			if b := l.data[i]; b < 0x80 && b != '%' {
+				v := asciiClass[b]
+				switch v & 0xff {
+				case clDigit:
+					g.nd++
+				case clLetter:
+					g.nl++
+					if b >= 'a' {
+						g.lower++
+					}
+				default:
+					return g, g.end, false
+				}
+				if g.n < maxGroup {
+					g.c[g.n] = byte(v >> 8)
+				}
+				g.n++
+				i++
+				g.end = i
+				zw = 0
+				if g.n > maxGroup || i-start > groupBytes {
+					g.long = true
+					return g, i, false
+				}
+				continue
+			}
+		}
 		cl, c, size, m := l.read(i, hi)
 		if m {
 			return g, i, true

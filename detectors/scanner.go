@@ -90,7 +90,7 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
 	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1}
-	hdr := sc.st.hdr
+	hdr := &sc.st.hdr
 	sc.pendHeader = false
 	if !sc.st.headerDone {
 		lim := buf
@@ -104,10 +104,10 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		if i < 0 {
 			i = len(lim)
 		}
-		hdr = parseHeader(lim[:i])
-		sc.pend, sc.pendHeader = hdr, true
+		sc.pend, sc.pendHeader = parseHeader(lim[:i]), true
+		hdr = &sc.pend
 	}
-	l.hdr = &hdr
+	l.hdr = hdr
 	l.csvOn = hdr.on
 	l.field, l.quoted = sc.st.field, sc.st.quoted
 	n := len(buf)
@@ -336,6 +336,8 @@ type loop struct {
 	colLabel    uint8
 	csvPos      int // data index up to which field/quoted are current
 	settled     int // buf offset up to which candidates were examined
+	chain       [maxChain]grp
+	gaps        [maxChain]gapInfo
 }
 
 // lo returns the lowest data index that a candidate at i may read.
@@ -409,18 +411,31 @@ func (l *loop) run(pos, limit int) int {
 				p = k
 				continue
 			}
-		} else if b-'0' < 10 && p > 0 && plainEdge[data[p-1]] && (p < 2 || data[p-2] != '%') {
-			// A run of ASCII digits with plain edges: decide it here.
-			e := p + 1
-			for e < end && data[e]-'0' < 10 {
-				e++
-			}
-			if e < end && (plainEdge[data[e]] || data[e] == ')' && e-p != 2 && e-p != 4) && (data[p-1] != '\n' && data[e] != '\n' || e-p < 8) && quick(data[:min(end, p+fwdReach)], p, e) {
-				if e-off > l.settled {
-					l.settled = e - off
+		} else if p > 0 && data[p-1] != '%' && (p < 2 || data[p-2] != '%') {
+			// An ASCII digit.
+			if plainEdge[data[p-1]] || data[p-1] == '+' && (b != '9' || p+1 < end && data[p+1] != '1') {
+				// A run of ASCII digits with plain edges: decide it here.
+				e := p + 1
+				for e < end && data[e]-'0' < 10 {
+					e++
 				}
-				p, pos = e, e-off
-				continue
+				if e < end && (plainEdge[data[e]] || data[e] == ')' && !prefixParen(data[p:e])) &&
+					(data[p-1] != '\n' && data[e] != '\n' || e-p < 8) && quick(data[:min(end, p+fwdReach)], p, e) {
+					if e-off > l.settled {
+						l.settled = e - off
+					}
+					p, pos = e, e-off
+					continue
+				}
+			}
+			if data[p-1] != '+' {
+				if next, done := l.fast(p); done {
+					if next-off > l.settled {
+						l.settled = next - off
+					}
+					p, pos = next, next-off
+					continue
+				}
 			}
 		}
 		next, stop := l.candidate(p)
@@ -519,4 +534,10 @@ func nonDigitRun(data []byte, p, hi int) int {
 
 func indicDigit(b1, b2 byte) bool {
 	return b1 >= 0xA0 && b1 < 0xC0 && indicDigitBlock[b1&0x3F] && b2 >= 0xA6 && b2 <= 0xAF
+}
+
+// prefixParen reports whether run, followed by ')', could be a mobile prefix
+// written "(+91) ..." or "(0091) ...".
+func prefixParen(run []byte) bool {
+	return string(run) == "91" || string(run) == "0091"
 }

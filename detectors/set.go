@@ -1,5 +1,10 @@
 package detectors
 
+import (
+	"sync"
+	"unsafe"
+)
+
 // MaxLookahead is the most input, in bytes, that a [Scanner] may need beyond a
 // point before it can settle that point. Streaming callers that hold back
 // unsettled input never hold back more than this (plus one UTF-8 sequence).
@@ -76,15 +81,21 @@ func (e *ConfigError) Error() string {
 // without overlaps, and returns the extended slice. It reports findings of every
 // score; compare Score with a threshold to decide.
 func (s *Set) Find(dst []Finding, text []byte) []Finding {
-	var sc Scanner
+	sc := scannerPool.Get().(*Scanner)
 	sc.init(s)
 	dst, _ = sc.Scan(dst, text, true)
+	sc.set = nil
+	scannerPool.Put(sc)
 	return dst
 }
 
+// scannerPool recycles the Scanners of one-shot calls.
+var scannerPool = sync.Pool{New: func() any { return new(Scanner) }}
+
 // FindString is like [Set.Find] for a string.
 func (s *Set) FindString(dst []Finding, text string) []Finding {
-	return s.Find(dst, []byte(text))
+	// The scanner only reads text.
+	return s.Find(dst, unsafe.Slice(unsafe.StringData(text), len(text)))
 }
 
 // NewScanner returns a Scanner for one stream.
