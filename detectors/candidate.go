@@ -61,12 +61,24 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	g0.plus = plus
 	chain[0] = g0
 	m := 1
+	// A short letter group before the first digits may begin a PAN or voter
+	// ID written in groups: "ABCDE 1234 F", "ABC 1234567".
+	if left.present && left.letters && (left.n == 3 || left.n == 5) && left.gap.ok && !left.gap.paren &&
+		(left.gap.sep == sepSpace || left.gap.sep == sepHyphen) {
+		if lg, _, _ := l.group(left.start, start); !lg.long && lg.letters() {
+			ll, _ := l.leftOf(left.start)
+			chain[0], gaps[0], chain[1] = lg, left.gap, g0
+			m = 2
+			left = ll
+		}
+	}
+	cstart := chain[0].start
 	complete := true
 	last := nx
 	for {
 		gp, ns, more := l.gapAfter(chain[m-1].end, hi)
 		if more {
-			return l.wait(deferStart(start, left))
+			return l.wait(cstart)
 		}
 		if !gp.ok {
 			last = chain[m-1].end
@@ -78,12 +90,12 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		}
 		g, _, more := l.group(ns, hi)
 		if more {
-			return l.wait(deferStart(start, left))
+			return l.wait(cstart)
 		}
-		if g.long {
-			// The chain ends with a run that is not part of any identifier.
-			gaps[m-1] = gp
-			last = g.start
+		if g.long || g.letters() && g.n != 1 {
+			// A word of letters takes part in no grouped form (but the last
+			// letter of a PAN), and blocks nothing: the chain ends here.
+			last = chain[m-1].end
 			break
 		}
 		g.plus = plusBefore(l.data, 0, ns)
@@ -96,7 +108,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		e := chain[m-1].end
 		if l.eof && !l.atEOF && e+ctxAfter+1 > len(l.data) {
 			if !hasNewline(l.data[e:]) {
-				return l.wait(deferStart(start, left))
+				return l.wait(cstart)
 			}
 		}
 	}
@@ -121,12 +133,6 @@ func hasNewline(b []byte) bool {
 	return false
 }
 
-func deferStart(start int, left neighbour) int {
-	if left.present && left.letters && left.n <= 5 && left.gap.ok {
-		return left.start
-	}
-	return start
-}
 
 // defer records that the candidate beginning at data index i needs more input.
 func (l *loop) wait(i int) (int, bool) {

@@ -15,9 +15,16 @@ func kindBit(i int) uint8 { return 1 << uint(i) }
 // Words are matched whole, case-insensitively; "pan" does not match "company".
 var contextWords = map[string]uint8{}
 
+// wordFilter[n][b] is set when some context word has n bytes and starts with
+// byte b (lower case): most words are rejected without a map lookup.
+var wordFilter [33][256]bool
+
 func addWords(lbl uint8, words ...string) {
 	for _, w := range words {
 		contextWords[w] |= lbl
+		if len(w) <= 32 {
+			wordFilter[len(w)][w[0]|0x20] = true
+		}
 	}
 }
 
@@ -292,7 +299,7 @@ func isDevaLetter(b1, b2 byte) bool {
 
 // lookupWord returns the label of word w, compared case-insensitively.
 func lookupWord(w []byte) uint8 {
-	if len(w) == 0 || len(w) > 32 {
+	if len(w) == 0 || len(w) > 32 || !wordFilter[len(w)][w[0]|0x20] {
 		return lblNone
 	}
 	var buf [32]byte
