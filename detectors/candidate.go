@@ -133,7 +133,6 @@ func hasNewline(b []byte) bool {
 	return false
 }
 
-
 // defer records that the candidate beginning at data index i needs more input.
 func (l *loop) wait(i int) (int, bool) {
 	u := i - l.off
