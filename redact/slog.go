@@ -246,7 +246,7 @@ func (s *slogScratch) value(k detectors.Kind) (string, bool) {
 	if changed {
 		str = string(out)
 	}
-	s.f.note(s.in, ", ")
+	s.f.note(s.in, memberSep)
 	return str, changed
 }
 

@@ -228,6 +228,11 @@ type fields struct {
 	out []byte // the redacted value
 }
 
+// memberSep separates the members of a record in the context. It is not a
+// comma or another CSV delimiter: the detectors would read a first line with
+// commas as a CSV header and limit the context to one field.
+const memberSep = "  "
+
 // reset forgets the context.
 func (f *fields) reset() { f.ctx = f.ctx[:0] }
 
@@ -262,13 +267,52 @@ func (f *fields) redact(k detectors.Kind, value []byte) ([]byte, bool) {
 	switch {
 	case k != "" && holdsDigit(value):
 		f.out, changed = f.r.replaceWhole(f.out[:0], k, value)
+	case !f.r.mayHold(value):
+		f.out = f.out[:0]
 	case len(f.ctx) == 0:
 		f.out, changed = f.r.redactAfter(f.out[:0], value, 0)
 	default:
-		f.tmp = append(append(f.tmp[:0], f.ctx...), value...)
-		f.out, changed = f.r.redactAfter(f.out[:0], f.tmp, len(f.ctx))
+		ctx := f.ctx[max(len(f.ctx)-ctxLen, 0):]
+		for len(ctx) > 0 && !utf8.RuneStart(ctx[0]) {
+			ctx = ctx[1:]
+		}
+		f.tmp = append(append(f.tmp[:0], ctx...), value...)
+		f.out, changed = f.r.redactAfter(f.out[:0], f.tmp, len(ctx))
 	}
 	return f.out, changed
+}
+
+// minDigits is the fewest digits a built-in identifier holds: a PAN has four.
+const minDigits = 4
+
+// mayHold reports whether value may hold an identifier. With the built-in
+// detectors only, a value with fewer than minDigits digits (of any script the
+// detectors read) cannot; with custom detectors, any value may.
+func (r *Redactor) mayHold(value []byte) bool {
+	if r.set != detectors.Default {
+		return true
+	}
+	n := 0
+	for i := 0; i < len(value); {
+		c := value[i]
+		if c < utf8.RuneSelf {
+			if digitByte(c) {
+				if n++; n == minDigits {
+					return true
+				}
+			}
+			i++
+			continue
+		}
+		a, size := detectors.Alnum(value[i:])
+		if digitByte(a) {
+			if n++; n == minDigits {
+				return true
+			}
+		}
+		i += max(size, 1)
+	}
+	return false
 }
 
 // redactAfter appends to dst the redaction of text[from:], reading
@@ -793,7 +837,7 @@ func (j *jsonStream) number(k detectors.Kind) error {
 	} else {
 		j.out.Write(j.raw)
 	}
-	j.f.note(j.raw, ", ")
+	j.f.note(j.raw, memberSep)
 	return nil
 }
 
@@ -891,7 +935,7 @@ func (j *jsonStream) finishString(k detectors.Kind, isKey, escaped bool) (detect
 		text = j.dec
 	}
 	var key detectors.Kind
-	sep := ", "
+	sep := memberSep
 	if isKey {
 		key, _ = kindOfKey(string(text))
 		sep = ": "
@@ -1369,7 +1413,7 @@ func (c *csvStream) emit(quoted bool) error {
 	default:
 		c.out.Write(out)
 	}
-	c.f.note(c.dec, ", ")
+	c.f.note(c.dec, memberSep)
 	return nil
 }
 
