@@ -150,7 +150,7 @@ func (rw *responseWriter) FlushError() error {
 		if err := rw.w.Close(); err != nil {
 			return err
 		}
-		rw.w = rw.red.NewWriter(errWriter{rw})
+		rw.w.Reset(errWriter{rw})
 	}
 	return http.NewResponseController(rw.ResponseWriter).Flush()
 }
