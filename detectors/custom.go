@@ -408,28 +408,55 @@ func mulBound(a, b int) int {
 
 // customState holds the buffers that the custom detectors of a Scanner reuse
 // from one Scan call to the next, so that steady-state scanning does not
-// allocate. It holds no state of the stream: Scan derives everything from the
-// committed history and the buffer it is given.
+// allocate, and a memo of the searches in the last segment. It holds no state
+// of the stream: Scan derives its results from the committed history and the
+// buffer it is given, and the memo only saves work when a Scan call searches
+// a window with the same bytes as the last one (the caller gave the segment
+// again, with more input after it).
 type customState struct {
-	runes   []rune      // the window being searched, decoded
-	offs    []int32     // offs[i] is the byte offset of runes[i] in the window; offs[len(runes)] its length
-	scratch []byte      // a window that begins in the committed history
-	built   []Finding   // the built-in findings of the Scan call
-	hits    []customHit // per detector: the result of its last search
+	runes   []rune    // the window being searched, decoded
+	offs    []int32   // offs[i] is the byte offset of runes[i] in the window; offs[len(runes)] its length
+	decoded bool      // runes and offs hold the window of the current segment
+	scratch []byte    // a window that begins in the committed history
+	built   []Finding // the built-in findings of the Scan call
+
+	// The memo: the window of the last segment searched, where its segment
+	// lies in it, and what each detector found there.
+	win        []byte
+	winA, winB int
+	hits       []customHit
 }
 
-// customHit is what one detector found in one segment, searching from some
-// point on: a match, a time-out, or nothing (start == noHit).
+// customHit is what one detector found in the memo's segment, searching from
+// one point on: a match, a time-out, or nothing (start == noHit). Offsets are
+// relative to the start of the window.
 type customHit struct {
-	seg        int // start of the segment searched, or noSeg
+	from       int // where the search began; noSearch when there was none
 	start, end int
 	timeout    bool
 }
 
 const (
-	noHit = math.MaxInt
-	noSeg = math.MinInt
+	noHit    = math.MaxInt
+	noSearch = math.MaxInt
 )
+
+// enter makes the memo that of segment s, keeping what it holds when s has
+// the same window as the last segment searched.
+func (cs *customState) enter(s *segment, detectors int) {
+	cs.decoded = false
+	if len(cs.hits) == detectors && cs.winA == s.a-s.w0 && cs.winB == s.b-s.w0 && bytes.Equal(cs.win, s.data) {
+		return
+	}
+	cs.win = append(cs.win[:0], s.data...)
+	cs.winA, cs.winB = s.a-s.w0, s.b-s.w0
+	if len(cs.hits) != detectors {
+		cs.hits = make([]customHit, detectors)
+	}
+	for i := range cs.hits {
+		cs.hits[i] = customHit{from: noSearch}
+	}
+}
 
 // customText is the input as custom detectors see it: the committed history
 // followed by the buffer given to Scan. Offsets are relative to buf, so the
@@ -518,7 +545,6 @@ func (cs *customState) segment(t *customText, q, nl, widest int) (segment, bool)
 		s.w1 = s.w0 + runeEnd(s.data, s.w1-s.w0)
 		s.data = s.data[:s.w1-s.w0]
 	}
-	cs.decode(s.data)
 	return s, true
 }
 
@@ -592,35 +618,40 @@ func (cs *customState) runeAt(x int) int {
 	return sort.Search(len(cs.offs)-1, func(i int) bool { return int(cs.offs[i]) >= x })
 }
 
-// search sets *h to the first match of c in segment s that starts at or after
-// q, unless *h already holds it.
+// search sets *h to the first match of c in segment s, the memo's, that
+// starts at or after q (relative to the window), unless *h already holds it.
 func (cs *customState) search(c *compiledCustom, h *customHit, s *segment, q int) {
-	if h.seg == s.a && h.start >= q {
+	if h.from <= q && q <= h.start {
 		return
 	}
-	*h = customHit{seg: s.a, start: noHit, end: noHit}
+	*h = customHit{from: q, start: noHit, end: noHit}
+	if !cs.decoded {
+		cs.decode(s.data)
+		cs.decoded = true
+	}
+	b := s.b - s.w0
 	end := cs.runeAt(s.end(c.maxLen) - s.w0)
-	for r := cs.runeAt(q - s.w0); r < end; {
-		pos := s.w0 + int(cs.offs[r])
-		if pos >= s.b {
+	for r := cs.runeAt(q); r < end; {
+		pos := int(cs.offs[r])
+		if pos >= b {
 			return
 		}
 		m, err := c.re.FindRunesMatchStartingAt(cs.runes[:end], r)
 		if err != nil {
 			// Out of time: what starts from pos to the end of the segment is
 			// undecided, and a match starting there can reach MaxLen further.
-			h.start, h.end, h.timeout = pos, min(s.le, s.b+c.maxLen), true
+			h.start, h.end, h.timeout = pos, min(s.le-s.w0, b+c.maxLen), true
 			return
 		}
 		if m == nil {
 			return
 		}
-		start := s.w0 + int(cs.offs[m.Index])
-		if start >= s.b {
+		start := int(cs.offs[m.Index])
+		if start >= b {
 			return
 		}
-		end := s.w0 + int(cs.offs[m.Index+m.Length])
-		if m.Length > 0 && (c.validate == nil || c.validate(s.data[start-s.w0:end-s.w0])) {
+		end := int(cs.offs[m.Index+m.Length])
+		if m.Length > 0 && (c.validate == nil || c.validate(s.data[start:end])) {
 			h.start, h.end = start, end
 			return
 		}
@@ -716,12 +747,8 @@ func (sc *Scanner) scanCustom(dst []Finding, first int, buf []byte, n int, atEOF
 	built := append(cs.built[:0], dst[first:]...)
 	cs.built = built
 	dst = dst[:first]
-	if len(cs.hits) != len(cust) {
-		cs.hits = make([]customHit, len(cust))
-	}
 	widest := 0
-	for i, c := range cust {
-		cs.hits[i].seg = noSeg
+	for _, c := range cust {
 		widest = max(widest, c.maxLen)
 	}
 	t := customText{hist: sc.st.hist[:sc.st.histLen], buf: buf, base: sc.st.streamed, eof: atEOF}
@@ -749,11 +776,12 @@ func (sc *Scanner) scanCustom(dst []Finding, first int, buf []byte, n int, atEOF
 				break
 			}
 			haveSeg = true
+			cs.enter(&seg, len(cust))
 		}
 		best := -1
 		for i, c := range cust {
 			h := &cs.hits[i]
-			cs.search(c, h, &seg, q)
+			cs.search(c, h, &seg, q-seg.w0)
 			if h.start == noHit {
 				continue
 			}
@@ -766,11 +794,11 @@ func (sc *Scanner) scanCustom(dst []Finding, first int, buf []byte, n int, atEOF
 			continue
 		}
 		h, c := &cs.hits[best], cust[best]
-		f := Finding{Kind: c.kind, Start: h.start, End: h.end, Score: c.score}
+		f := Finding{Kind: c.kind, Start: seg.w0 + h.start, End: seg.w0 + h.end, Score: c.score}
 		switch {
 		case h.timeout:
 			f.Score, f.Err = 1, ErrTimeout
-		case c.hasContext(&seg, h.start):
+		case c.hasContext(&seg, f.Start):
 			f.Score = c.ctxScore
 		}
 		for j < len(built) && built[j].End <= f.Start {
