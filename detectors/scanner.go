@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 )
 
 // Built-in detector indices.
@@ -378,8 +379,10 @@ func skip(data []byte, i, hi int) int {
 		hi7 := w & msb
 		ge30 := (w + (0x80-0x30)*lsb) & msb // bit 7 set if b >= 0x30 (for b < 0x80)
 		ge3a := (w + (0x80-0x3A)*lsb) & msb // bit 7 set if b >= 0x3A
-		if hi7|(ge30&^ge3a) != 0 {
-			break
+		if m := hi7 | (ge30 &^ ge3a); m != 0 {
+			// Carries only run upward from a byte >= 0x80, so the lowest
+			// bit set marks a byte that is interesting.
+			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
 	}
