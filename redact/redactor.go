@@ -256,7 +256,13 @@ func (r *Redactor) Scan(dst []detectors.Finding, text []byte) []detectors.Findin
 
 // oneShot finds what to act on in the whole of src.
 func (e *engine) oneShot(src []byte) {
-	e.fs = e.r.set.Find(e.fs[:0], src)
+	// Set.Find would make a Scanner for every call; reuse one.
+	if e.sc == nil {
+		e.sc = e.r.set.NewScanner()
+	} else {
+		e.sc.Reset()
+	}
+	e.fs, _ = e.sc.Scan(e.fs[:0], src, true)
 	e.decide(src, len(src))
 }
 
@@ -276,6 +282,10 @@ func (e *engine) appendOutput(dst, src []byte) []byte {
 
 // ErrClosed is returned by a write to a [Writer] after Close.
 var ErrClosed = errors.New("redact: write to closed Writer")
+
+// errBadSrc reports a transform driver that did not give back the input left
+// unconsumed.
+var errBadSrc = errors.New("redact: Transform: src does not begin with the input left unconsumed by the last call")
 
 // errStuck reports a detector that held back more than it promised.
 var errStuck = errors.New("redact: the detectors held back more than detectors.MaxLookahead bytes")

@@ -50,6 +50,8 @@ type engine struct {
 	mac   hash.Hash
 	sum   []byte
 
+	sc *detectors.Scanner // for the one-shot methods
+
 	counts  []counts
 	other   map[detectors.Kind]*counts
 	allowed int64
@@ -360,6 +362,17 @@ func (e *engine) emit(out, src []byte) ([]byte, bool) {
 		e.count(h)
 		e.pos = h.end
 		e.hi++
+	}
+}
+
+// rebase makes the cursor relative to a src that starts c bytes later, once
+// the output for the first c bytes has been written.
+func (e *engine) rebase(c int) {
+	e.pos -= c
+	e.end -= c
+	for i := e.hi; i < len(e.hits); i++ {
+		e.hits[i].start -= c
+		e.hits[i].end -= c
 	}
 }
 

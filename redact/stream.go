@@ -266,10 +266,10 @@ func (r *Reader) fill() {
 		if err != nil {
 			r.rerr, r.final = err, true
 		} else if m == 0 {
-			if empty++; empty >= 100 {
-				r.rerr, r.final = io.ErrNoProgress, true
+			if empty++; empty < 100 {
+				continue
 			}
-			continue
+			r.rerr, r.final = io.ErrNoProgress, true
 		}
 		r.n = r.s.scan(r.in, r.rerr == io.EOF)
 		if r.n > 0 || r.final {
@@ -302,6 +302,10 @@ func (r *Reader) Stats() Stats { return r.s.e.stats() }
 // more than one goroutine at a time.
 type Transformer struct {
 	s stream
+	// pend is the length of the input, at the start of the next src, that
+	// was scanned (and committed to the scanner) by an earlier call whose dst
+	// was too short for its output; s.e holds what to write for it.
+	pend int
 }
 
 var _ transform.Transformer = (*Transformer)(nil)
@@ -318,23 +322,52 @@ func (r *Redactor) Transformer() *Transformer {
 // when atEOF is false; it writes a replacement whole or not at all, returning
 // transform.ErrShortDst without consuming the identifier when dst has no room
 // for it.
+//
+// The input is scanned once: when dst is too short, the decisions about the
+// part of src that was settled but not consumed are kept for the next call,
+// which, as the transform contract requires, gives that part again at the
+// start of src.
 func (t *Transformer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	n := t.s.scan(src, atEOF)
-	out, done := t.s.e.emit(dst[:0:len(dst)], src)
-	nSrc = t.s.e.pos
-	t.s.sc.Commit(src, nSrc)
-	switch {
-	case !done:
-		return len(out), nSrc, transform.ErrShortDst
-	case n < len(src):
-		return len(out), nSrc, transform.ErrShortSrc
+	e := &t.s.e
+	if t.pend > 0 {
+		if t.pend > len(src) {
+			// The caller broke the contract: src does not start with the
+			// input left unconsumed.
+			return 0, 0, errBadSrc
+		}
+		out, done := e.emit(dst[:0:len(dst)], src[:t.pend])
+		if !done {
+			c := e.pos
+			e.rebase(c)
+			t.pend -= c
+			return len(out), c, transform.ErrShortDst
+		}
+		nDst, nSrc, t.pend = len(out), t.pend, 0
 	}
-	return len(out), nSrc, nil
+	rest := src[nSrc:]
+	n := t.s.scan(rest, atEOF)
+	t.s.sc.Commit(rest, n)
+	out, done := e.emit(dst[nDst:nDst:len(dst)], rest)
+	nDst += len(out)
+	if !done {
+		c := e.pos
+		e.rebase(c)
+		t.pend = n - c
+		return nDst, nSrc + c, transform.ErrShortDst
+	}
+	nSrc += n
+	if n < len(rest) {
+		return nDst, nSrc, transform.ErrShortSrc
+	}
+	return nDst, nSrc, nil
 }
 
 // Reset implements transform.Resetter: it discards the stream state and the
 // counters.
-func (t *Transformer) Reset() { t.s.reset() }
+func (t *Transformer) Reset() {
+	t.s.reset()
+	t.pend = 0
+}
 
 // Stats returns what the Transformer has done since it was made or Reset.
 // Failed spans, masked whatever the policy, are in Stats.Failed and
