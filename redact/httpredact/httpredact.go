@@ -285,8 +285,8 @@ func unhex(c byte) int {
 
 // LogRequest returns middleware that logs each request to l when it has
 // been served, at level Info with the message "request" and the attributes
-// method, path and query (redacted by [Path] and [Query]), status, bytes
-// (the size of the body sent) and duration:
+// method, path and query (redacted by [Path] and [Query]; no query when the
+// URL has none), status, bytes (the size of the body sent) and duration:
 //
 //	msg=request method=GET path=/lookup query=mobile=XXXXXX3210 status=200 bytes=42 duration=1.2ms
 //
@@ -305,14 +305,14 @@ func LogRequest(r *redact.Redactor, l *slog.Logger) func(http.Handler) http.Hand
 				if status == 0 {
 					status = http.StatusOK
 				}
-				l.LogAttrs(req.Context(), slog.LevelInfo, "request",
-					slog.String("method", req.Method),
-					slog.String("path", Path(r, req.URL)),
-					slog.String("query", Query(r, req.URL.RawQuery)),
-					slog.Int("status", status),
-					slog.Int64("bytes", sw.bytes),
-					slog.Duration("duration", time.Since(start)),
-				)
+				attrs := make([]slog.Attr, 0, 6)
+				attrs = append(attrs, slog.String("method", req.Method), slog.String("path", Path(r, req.URL)))
+				if req.URL.RawQuery != "" {
+					attrs = append(attrs, slog.String("query", Query(r, req.URL.RawQuery)))
+				}
+				attrs = append(attrs, slog.Int("status", status), slog.Int64("bytes", sw.bytes),
+					slog.Duration("duration", time.Since(start)))
+				l.LogAttrs(req.Context(), slog.LevelInfo, "request", attrs...)
 			}()
 			next.ServeHTTP(sw, req)
 		})
