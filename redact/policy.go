@@ -53,6 +53,8 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/kavach-dev/kavach/detectors"
@@ -135,7 +137,7 @@ type Rule struct {
 //	  },
 //	  "allow": ["ABCPD1234Z"],
 //	  "key_env": "KAVACH_TOKEN_KEY",
-//	  "custom": [{"kind": "employee_id", "pattern": "EMP-[0-9]{6}"}]
+//	  "custom": [{"kind": "employee_id", "pattern": "EMP-[0-9]{6}", "max_len": 10}]
 //	}
 type Policy struct {
 	// Default is the rule for the kinds that Kinds does not name. A rule in
@@ -153,8 +155,14 @@ type Policy struct {
 	Allow []string `json:"allow,omitempty"`
 	// Custom lists user-defined detectors, compiled with the built-in ones
 	// (see detectors.Custom). Their kinds may be named in Kinds. It must be
-	// empty when Detectors is set.
-	Custom []detectors.Custom `json:"custom,omitempty"`
+	// empty when Detectors is set. In a policy file each is an object:
+	//
+	//	{"kind": "employee_id", "pattern": "EMP-[0-9]{6}", "max_len": 10,
+	//	 "context": ["employee"], "score": 0.6, "timeout": "50ms",
+	//	 "ignore_case": false}
+	//
+	// where kind, pattern and max_len are required.
+	Custom []detectors.Custom `json:"-"`
 	// KeyEnv names the environment variable that holds the key for
 	// ActionToken, read by [New] when Key is nil. A policy file names the
 	// variable, never the key.
@@ -222,16 +230,20 @@ func (e *PolicyError) Error() string {
 // type *[PolicyError] that name the line and column. The key itself is read
 // from the environment by [New].
 func ParsePolicy(data []byte) (Policy, error) {
-	var p Policy
+	var pf policyFile
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
+	if err := dec.Decode(&pf); err != nil {
 		return Policy{}, decodeError(data, err)
 	}
 	if off, ok := trailing(data, dec.InputOffset()); ok {
 		return Policy{}, posError(data, off, "unexpected data after the policy")
 	}
-	if pe := p.check(true); pe != nil {
+	p, pe := pf.policy()
+	if pe == nil {
+		pe = p.check(true)
+	}
+	if pe != nil {
 		off := locate(data, pe.path, pe.key)
 		return Policy{}, posError(data, off, pe.String())
 	}
@@ -278,14 +290,17 @@ func decodeError(data []byte, err error) error {
 		// Offset is just past the offending byte.
 		return posError(data, max(syn.Offset-1, 0), trimJSON(syn.Error()))
 	case errors.As(err, &typ):
-		off := valueStart(data, typ.Offset)
+		off, path := valueAt(data, typ.Offset)
+		if path == "" {
+			path = strings.TrimPrefix(typ.Field, "Policy.")
+		}
 		what := "a " + typ.Value
 		if typ.Value == "array" || typ.Value == "object" {
 			what = "an " + typ.Value
 		}
 		want := typeName(typ)
-		if typ.Field != "" {
-			return posError(data, off, fmt.Sprintf("%s: got %s, want %s", typ.Field, what, want))
+		if path != "" {
+			return posError(data, off, fmt.Sprintf("%s: got %s, want %s", path, what, want))
 		}
 		return posError(data, off, fmt.Sprintf("got %s, want %s", what, want))
 	}
@@ -377,18 +392,8 @@ func (p *Policy) check(file bool) *problem {
 	}
 	custom := map[detectors.Kind]bool{}
 	for i, c := range p.Custom {
-		path := fmt.Sprintf("custom[%d]", i)
-		if !validKindName(c.Kind) {
-			return &problem{path: path + ".kind", msg: fmt.Sprintf("%q is not a kind name (lower-case letters, digits and '_')", c.Kind)}
-		}
-		if builtinIndex(c.Kind) >= 0 {
-			return &problem{path: path + ".kind", msg: fmt.Sprintf("%q is a built-in kind", c.Kind)}
-		}
-		if custom[c.Kind] {
-			return &problem{path: path + ".kind", msg: fmt.Sprintf("kind %q is declared twice", c.Kind)}
-		}
-		if c.Pattern == "" {
-			return &problem{path: path + ".pattern", msg: "empty pattern"}
+		if pr := checkCustom(i, c); pr != nil {
+			return pr
 		}
 		custom[c.Kind] = true
 	}
@@ -425,6 +430,73 @@ func (p *Policy) check(file bool) *problem {
 		}
 	}
 	return nil
+}
+
+// checkCustom compiles the custom detector c, the i-th of the policy, on its
+// own, to tell which one is wrong.
+func checkCustom(i int, c detectors.Custom) *problem {
+	path := fmt.Sprintf("custom[%d]", i)
+	if _, err := detectors.New(detectors.Config{Kinds: []detectors.Kind{}, Custom: []detectors.Custom{c}}); err != nil {
+		msg := err.Error()
+		var ce *detectors.ConfigError
+		if errors.As(err, &ce) {
+			msg = ce.Msg
+		}
+		field := ""
+		switch {
+		case strings.Contains(msg, "MaxLen"):
+			field = ".max_len"
+		case strings.Contains(msg, "Score"):
+			field = ".score"
+		case strings.Contains(msg, "Timeout"):
+			field = ".timeout"
+		case strings.Contains(msg, "ontext"):
+			field = ".context"
+		case !validKindName(c.Kind) || builtinIndex(c.Kind) >= 0:
+			field = ".kind"
+		default:
+			field = ".pattern"
+		}
+		return &problem{path: path + field, msg: fmt.Sprintf("custom detector %q: %s", c.Kind, msg)}
+	}
+	return nil
+}
+
+// policyFile is the form of a Policy in a policy file.
+type policyFile struct {
+	Policy
+	Custom []customFile `json:"custom,omitempty"`
+}
+
+// customFile is the form of a detectors.Custom in a policy file.
+type customFile struct {
+	Kind       detectors.Kind `json:"kind"`
+	Pattern    string         `json:"pattern"`
+	MaxLen     int            `json:"max_len"`
+	Context    []string       `json:"context,omitempty"`
+	Score      float64        `json:"score,omitempty"`
+	Timeout    string         `json:"timeout,omitempty"`
+	IgnoreCase bool           `json:"ignore_case,omitempty"`
+}
+
+// policy converts pf to a Policy.
+func (pf *policyFile) policy() (Policy, *problem) {
+	p := pf.Policy
+	for i, c := range pf.Custom {
+		d := detectors.Custom{
+			Kind: c.Kind, Pattern: c.Pattern, MaxLen: c.MaxLen, Context: c.Context,
+			Score: c.Score, IgnoreCase: c.IgnoreCase,
+		}
+		if c.Timeout != "" {
+			t, err := time.ParseDuration(c.Timeout)
+			if err != nil || t <= 0 {
+				return p, &problem{path: fmt.Sprintf("custom[%d].timeout", i), msg: fmt.Sprintf("%q is not a positive duration such as \"50ms\"", c.Timeout)}
+			}
+			d.Timeout = t
+		}
+		p.Custom = append(p.Custom, d)
+	}
+	return p, nil
 }
 
 // tokenPath returns the path of the first token action in p.

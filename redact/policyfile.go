@@ -23,7 +23,7 @@ type node struct {
 	unknown bool   // the key is not a field of the object that holds it
 }
 
-var policyType = reflect.TypeFor[Policy]()
+var policyType = reflect.TypeFor[policyFile]()
 
 // walkPolicy returns the nodes of data in document order. It stops at the
 // first syntax error, returning what it found until then.
@@ -126,23 +126,33 @@ func join(path, name string) string {
 // name into (the match is case-insensitive, as in encoding/json) and returns
 // its type and its name in the policy file.
 func field(t reflect.Type, name string) (reflect.Type, string, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		fname := strings.ToLower(f.Name)
-		if tag, ok := f.Tag.Lookup("json"); ok {
+	// Fields of t itself win over those of embedded structs.
+	for _, embedded := range []bool{false, true} {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, hasTag := f.Tag.Lookup("json")
 			tag, _, _ = strings.Cut(tag, ",")
 			if tag == "-" {
 				continue
 			}
-			if tag != "" {
-				fname = tag
+			if f.Anonymous && !hasTag && f.Type.Kind() == reflect.Struct {
+				if embedded {
+					if ft, fname, ok := field(f.Type, name); ok {
+						return ft, fname, true
+					}
+				}
+				continue
 			}
-		}
-		if strings.EqualFold(fname, name) {
-			return f.Type, fname, true
+			if embedded || !f.IsExported() {
+				continue
+			}
+			fname := tag
+			if fname == "" {
+				fname = strings.ToLower(f.Name)
+			}
+			if strings.EqualFold(fname, name) {
+				return f.Type, fname, true
+			}
 		}
 	}
 	return nil, "", false
@@ -187,17 +197,14 @@ func unknownFieldOffset(data []byte, name string) int64 {
 	return 0
 }
 
-// valueStart returns the start of the value that a json.UnmarshalTypeError
-// with offset off points at: off is just past a scalar, or just past the
-// opening delimiter of an object or array.
-func valueStart(data []byte, off int64) int64 {
+// valueAt returns the start and the path of the value that a
+// json.UnmarshalTypeError with offset off points at: off is just past a
+// scalar, or just past the opening delimiter of an object or array.
+func valueAt(data []byte, off int64) (int64, string) {
 	for _, n := range walkPolicy(data) {
-		if n.end == off {
-			return n.value
+		if n.end == off || n.end < 0 && n.value == off-1 {
+			return n.value, n.path
 		}
 	}
-	if off > 0 && int(off) <= len(data) && (data[off-1] == '{' || data[off-1] == '[') {
-		return off - 1
-	}
-	return off
+	return off, ""
 }
