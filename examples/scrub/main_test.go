@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kavach-dev/kavach/detectors"
 	"github.com/kavach-dev/kavach/redact"
@@ -58,6 +60,18 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// runTimeout bounds every run of scrub, so that a hang fails the test that
+// caused it instead of the whole test binary ten minutes later.
+const runTimeout = 2 * time.Minute
+
+// command returns a command that runs scrub with args and is killed if it
+// runs longer than runTimeout.
+func command(t testing.TB, args ...string) *exec.Cmd {
+	ctx, cancel := context.WithTimeout(context.Background(), runTimeout)
+	t.Cleanup(cancel)
+	return exec.CommandContext(ctx, scrubBin, args...)
+}
+
 // result is what one run of scrub did.
 type result struct {
 	stdout, stderr []byte
@@ -68,7 +82,7 @@ type result struct {
 // scrub runs the binary with args and stdin (nil for no input).
 func scrub(t testing.TB, stdin io.Reader, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(scrubBin, args...)
+	cmd := command(t, args...)
 	cmd.Stdin = stdin
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -313,6 +327,42 @@ func TestDefaultMasking(t *testing.T) {
 	}
 }
 
+// TestPercentEncoded checks URLs with percent-encoded text: an encoded
+// identifier is masked, encoded non-ASCII text (a Hindi search query) passes
+// through, and scrub does not hang on either.
+func TestPercentEncoded(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"GET /otp?phone=%2B91%2098765%2043210 HTTP/1.1\n", "GET /otp?phone=%2B91%20XXXXX%20X3210 HTTP/1.1\n"},
+		{"GET /search?q=%E0%A4%86%E0%A4%A7%E0%A4%BE%E0%A4%B0 HTTP/1.1\n", "GET /search?q=%E0%A4%86%E0%A4%A7%E0%A4%BE%E0%A4%B0 HTTP/1.1\n"},
+		{"1%91 8\n", "1%91 8\n"},
+	}
+	for _, tt := range tests {
+		for _, mode := range []string{"", "-report"} {
+			cmd := command(t)
+			if mode != "" {
+				cmd = command(t, mode)
+			}
+			cmd.Stdin = strings.NewReader(tt.in)
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			done := make(chan error, 1)
+			go func() { done <- cmd.Run() }()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("scrub %s < %q: %v: %s", mode, tt.in, err, stderr.Bytes())
+				} else if mode == "" && stdout.String() != tt.want {
+					t.Errorf("scrub < %q = %q, want %q", tt.in, stdout.Bytes(), tt.want)
+				}
+			case <-time.After(5 * time.Second):
+				cmd.Process.Kill()
+				<-done
+				t.Errorf("scrub %s < %q: still running after 5s (a hang in the detectors?)", mode, tt.in)
+			}
+		}
+	}
+}
+
 // TestFilesInOrder checks that named files are read in order, each its own
 // stream, and that the output for files is the output for stdin.
 func TestFilesInOrder(t *testing.T) {
@@ -459,7 +509,7 @@ func TestCheck(t *testing.T) {
 // standard error that starts with "scrub: " and contains each of want.
 func wantError(t *testing.T, dir string, stdin io.Reader, args []string, want ...string) {
 	t.Helper()
-	cmd := exec.Command(scrubBin, args...)
+	cmd := command(t, args...)
 	cmd.Dir = dir
 	cmd.Stdin = stdin
 	var stderr bytes.Buffer
@@ -493,7 +543,7 @@ func TestErrors(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "score.json"), []byte("{\n  \"min_score\": 7\n}\n"), 0o644)
 
 	// The contract's example, to the byte.
-	cmd := exec.Command(scrubBin, "-policy", "policy.json", "ok.txt")
+	cmd := command(t, "-policy", "policy.json", "ok.txt")
 	cmd.Dir = dir
 	out, _ := cmd.CombinedOutput()
 	if want := "scrub: policy.json:3:5: unknown field \"acton\"\n"; string(out) != want || cmd.ProcessState.ExitCode() != 2 {
@@ -552,7 +602,7 @@ func TestWriteError(t *testing.T) {
 			t.Fatal(err)
 		}
 		pr.Close() // nobody reads
-		cmd := exec.Command(scrubBin)
+		cmd := command(t)
 		cmd.Stdin = bytes.NewReader(input)
 		cmd.Stdout = pw
 		var stderr bytes.Buffer
@@ -570,7 +620,7 @@ func TestWriteError(t *testing.T) {
 		}
 		defer full.Close()
 		for _, args := range [][]string{nil, {"-report"}} {
-			cmd := exec.Command(scrubBin, args...)
+			cmd := command(t, args...)
 			cmd.Stdin = bytes.NewReader(input)
 			cmd.Stdout = full
 			var stderr bytes.Buffer
@@ -635,7 +685,7 @@ func TestPipe(t *testing.T) {
 					sizes["1-byte"] = func() int { return 1 }
 				}
 				for name, next := range sizes {
-					cmd := exec.Command(scrubBin, mode...)
+					cmd := command(t, mode...)
 					w, err := cmd.StdinPipe()
 					if err != nil {
 						t.Fatal(err)
@@ -767,7 +817,7 @@ func TestLongLine(t *testing.T) {
 	const size = 256 << 20
 	const maxMem = 64 << 20
 	for _, mode := range [][]string{nil, {"-report"}} {
-		cmd := exec.Command(scrubBin, mode...)
+		cmd := command(t, mode...)
 		w, err := cmd.StdinPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -868,7 +918,7 @@ func TestRecallPrecision(t *testing.T) {
 			if hit {
 				c.found++
 			} else if len(misses) < 10 {
-				misses = append(misses, fmt.Sprintf("%s %q at %d", tr.Type, context(s.data, tr), tr.Start))
+				misses = append(misses, fmt.Sprintf("%s %q at %d", tr.Type, around(s.data, tr), tr.Start))
 			}
 		}
 		for _, sp := range spans {
@@ -884,7 +934,7 @@ func TestRecallPrecision(t *testing.T) {
 			switch {
 			case typ == "":
 				if len(fps) < 10 {
-					fps = append(fps, fmt.Sprintf("%s %q at %d (score %v)", sp.Type, context(s.data, sp), sp.Start, sp.Score))
+					fps = append(fps, fmt.Sprintf("%s %q at %d (score %v)", sp.Type, around(s.data, sp), sp.Start, sp.Score))
 				}
 			case typ != sp.Type:
 				c.correct++
@@ -942,9 +992,9 @@ func mistyped(n int) string {
 	return fmt.Sprintf(", %d of another kind", n)
 }
 
-// context returns the span with a few bytes either side, for messages (the
+// around returns the span with a few bytes either side, for messages (the
 // samples hold generated identifiers only).
-func context(data []byte, s span) string {
+func around(data []byte, s span) string {
 	lo, hi := max(0, s.Start-24), min(len(data), s.End+8)
 	return string(data[lo:hi])
 }
