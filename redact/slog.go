@@ -40,7 +40,10 @@ func (r *Redactor) ReplaceAttr(groups []string, a slog.Attr) slog.Attr {
 // to WithAttrs (Logger.With), at any depth of groups, after resolving
 // LogValuers:
 //
-//   - A string is redacted as text.
+//   - A string is redacted as text, read after the message, the attributes
+//     before it and its key, as the detectors read the words before a number:
+//     slog.String("passport", ...) or "type", "passport", "number", ... tell
+//     them what a number is.
 //   - A number is formatted in decimal and redacted as text; a number that
 //     holds an identifier becomes a string attribute:
 //     slog.Int64("n", 9876543210) is logged as n="XXXXXX3210".
@@ -258,18 +261,18 @@ func (r *Redactor) anyValue(key string, k detectors.Kind, x any) (slog.Value, bo
 		return slog.Value{}, false
 	case error:
 		msg := x.Error()
-		if out := r.fieldString(key, msg); out != msg {
+		if out := r.Field(key, msg); out != msg {
 			return slog.StringValue(out), true
 		}
 		return slog.Value{}, false
 	case []byte:
-		if out := r.fieldString(key, string(x)); out != string(x) {
+		if out := r.Field(key, string(x)); out != string(x) {
 			return slog.StringValue(out), true
 		}
 		return slog.Value{}, false
 	}
 	text := fmt.Sprintf("%+v", x)
-	redText := r.fieldString(key, text)
+	redText := r.Field(key, text)
 	js, err := json.Marshal(x)
 	if err != nil {
 		if redText != text {
@@ -287,11 +290,6 @@ func (r *Redactor) anyValue(key string, k detectors.Kind, x any) (slog.Value, bo
 		return slog.StringValue(redText), true
 	}
 	return slog.Value{}, false
-}
-
-// fieldString redacts s, the value of a field named key.
-func (r *Redactor) fieldString(key, s string) string {
-	return r.Field(key, s)
 }
 
 // jsonValue redacts the JSON text js, the value of a field whose key names

@@ -200,7 +200,11 @@ func (r *Redactor) Replacement(k detectors.Kind, value string) string {
 // camelCase, kebab-case or with suffixes such as "no", "number" and "id") and
 // value holds a digit, value is taken whole as an identifier of that kind and
 // replaced by [Redactor.Replacement], even in a format the detectors would not
-// recognise; otherwise it is redacted like any text by [Redactor.String].
+// recognise. Otherwise value is redacted as text, with the name read before it
+// as the detectors read the words before a number: Field("passport_ref",
+// "A1234567") masks the passport number that String("A1234567") leaves, and
+// Field("order_id", "9876543210") leaves what String would mask as a mobile
+// number.
 func (r *Redactor) Field(key, value string) string {
 	k, _ := kindOfKey(key)
 	f := fields{r: r}
@@ -455,6 +459,10 @@ const (
 //     The same holds for the strings and numbers directly in an array under
 //     such a key: {"phones": ["98765 43210", "(0) 98765-43210"]}. A key
 //     applies to its own value only, not to the members of an object under it.
+//   - Any other string or number is redacted as text, read after the keys
+//     and values just before it (up to 96 bytes) as the detectors read the
+//     words before a number: in {"type": "passport", "number": "A1234567"}
+//     the number is a passport number.
 //   - A string longer than 64 KiB is redacted as free text as it streams and
 //     written back re-escaped minimally, whether or not it held an identifier.
 //
@@ -502,14 +510,11 @@ type jsonStream struct {
 
 func (j *jsonStream) run() error {
 	for {
-		c, err := j.skipSpace()
-		if err == io.EOF {
+		if _, err := j.skipSpace(); err == io.EOF {
 			return nil
-		}
-		if err != nil {
+		} else if err != nil {
 			return err
 		}
-		_ = c
 		j.f.reset()
 		if err := j.value(j.top, 0); err != nil {
 			return err
@@ -957,20 +962,18 @@ func (j *jsonStream) finishString(k detectors.Kind, isKey, escaped bool) (detect
 func (j *jsonStream) longString() error {
 	j.out.WriteByte('"')
 	w := j.r.NewWriter(jsonEscaper{j.out})
-	werr := func(err error) error {
-		if err != nil {
-			return err
+	// flushRaw passes on what j.raw holds, unless it ends with the first
+	// half of a surrogate pair (or force is set, at the end).
+	flushRaw := func(force bool) error {
+		if !force && endsHighSurrogate(j.raw) {
+			return nil
 		}
-		return nil
-	}
-	var dec []byte
-	flushRaw := func() error {
-		dec = unescapeJSON(dec[:0], j.raw)
+		j.dec = unescapeJSON(j.dec[:0], j.raw)
 		j.raw = j.raw[:0]
-		_, err := w.Write(dec)
-		return werr(err)
+		_, err := w.Write(j.dec)
+		return err
 	}
-	if err := flushRaw(); err != nil {
+	if err := flushRaw(false); err != nil {
 		return err
 	}
 	for {
@@ -985,12 +988,12 @@ func (j *jsonStream) longString() error {
 			}
 			j.pos++
 		}
-		// Hold back an incomplete UTF-8 sequence: the redacting writer
-		// copes, but the raw buffer must not grow without bound either.
+		// The redacting writer copes with UTF-8 sequences cut in two;
+		// j.raw is passed on whenever it reaches structBuf bytes.
 		j.raw = append(j.raw, j.buf[start:j.pos]...)
 		if j.pos == j.end {
 			if len(j.raw) >= structBuf {
-				if err := flushRaw(); err != nil {
+				if err := flushRaw(false); err != nil {
 					return err
 				}
 			}
@@ -1000,7 +1003,7 @@ func (j *jsonStream) longString() error {
 		switch {
 		case c == '"':
 			j.pos++
-			if err := flushRaw(); err != nil {
+			if err := flushRaw(true); err != nil {
 				return err
 			}
 			if err := w.Close(); err != nil {
@@ -1018,12 +1021,27 @@ func (j *jsonStream) longString() error {
 		j.raw = append(j.raw, j.buf[j.pos:j.pos+n]...)
 		j.pos += n
 		if len(j.raw) >= structBuf {
-			// A surrogate pair split here decodes as two U+FFFD.
-			if err := flushRaw(); err != nil {
+			if err := flushRaw(false); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// endsHighSurrogate reports whether the escaped string contents raw end with
+// an escape of the first half of a surrogate pair, \uD800 to \uDBFF.
+func endsHighSurrogate(raw []byte) bool {
+	n := len(raw)
+	if n < 6 || raw[n-6] != '\\' || raw[n-5] != 'u' {
+		return false
+	}
+	// An escaped backslash before it makes it text: count the backslashes.
+	k := 0
+	for i := n - 6; i >= 0 && raw[i] == '\\'; i-- {
+		k++
+	}
+	v, ok := jsonHex4(raw[n-4:])
+	return ok && k%2 == 1 && v >= 0xD800 && v <= 0xDBFF
 }
 
 // unescapeJSON appends to dst the text of the string whose escaped contents
@@ -1064,10 +1082,12 @@ func unescapeJSON(dst, raw []byte) []byte {
 			r := rune(r1)
 			if utf16.IsSurrogate(r) {
 				r = utf8.RuneError
-				if r2, ok := jsonHex4(raw[i+2:]); ok && i+1 < len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
-					if d := utf16.DecodeRune(rune(r1), rune(r2)); d != utf8.RuneError {
-						r = d
-						i += 6
+				if i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
+					if r2, ok := jsonHex4(raw[i+2 : i+6]); ok {
+						if d := utf16.DecodeRune(rune(r1), rune(r2)); d != utf8.RuneError {
+							r = d
+							i += 6
+						}
 					}
 				}
 			}
@@ -1149,7 +1169,9 @@ type CSVOptions struct {
 	// Columns not named here are recognised by their header when the name
 	// says what they hold, as for [Redactor.Field]: "mobile", "Phone No",
 	// "aadhaar_number", "PAN", "passport", "voter_id", "EPIC". Every other
-	// field is redacted as free text.
+	// field is redacted as text, read after its column's name and the fields
+	// before it in the record as the detectors' context:
+	// "id_type,id_number" / "Passport,A1234567" masks the passport number.
 	Columns map[string]detectors.Kind
 	// Comma is the field delimiter, an ASCII character other than '"', '\r'
 	// and '\n'. Zero means ','.

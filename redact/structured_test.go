@@ -241,6 +241,33 @@ func TestJSONLongString(t *testing.T) {
 	}
 }
 
+func TestJSONLongStringEscapes(t *testing.T) {
+	// Escapes anywhere in a long string, surrogate pairs across every point
+	// where it is passed on, decode as they should.
+	for _, pad := range []int{0, 1, 5, 6, 7, 11} {
+		var b strings.Builder
+		b.WriteString(`["` + strings.Repeat("a", pad))
+		for b.Len() < 200<<10 {
+			b.WriteString(`\ud83d\ude00\\\"\n`)
+		}
+		b.WriteString(`"]`)
+		var out bytes.Buffer
+		if err := def.JSON(&out, strings.NewReader(b.String())); err != nil {
+			t.Fatal(err)
+		}
+		var want, got []string
+		if err := json.Unmarshal([]byte(b.String()), &want); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatalf("pad %d: output is not JSON: %v", pad, err)
+		}
+		if got[0] != want[0] {
+			t.Errorf("pad %d: the string changed", pad)
+		}
+	}
+}
+
 // readTruth returns the identifiers in a sample of the repository's testdata,
 // from its ground truth.
 func readTruth(t *testing.T, name string) (data []byte, ids []string) {
@@ -591,6 +618,8 @@ func FuzzJSON(f *testing.F) {
 		`"\u00e9\ud83d\ude00\ud800 9876543210"`,
 		"[1e5, -0.5, true, null]\n{\"x\": \"\\\"\"}",
 		`{"phones": ["98765 43210", 9876543210]}`,
+		`"000000\ud800"`,
+		`"\ud800\u0041\udc00\ud83d"`,
 	} {
 		f.Add(s)
 	}
@@ -632,6 +661,62 @@ func FuzzJSON(f *testing.F) {
 		}
 		if again.String() != out.String() {
 			t.Fatalf("not idempotent:\n%q\n%q", out.String(), again.String())
+		}
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{
+		"name,mobile,aadhaar\nAsha,9876543210,2341 2341 2346\n",
+		"a,\"b \"\"9876543210\"\"\",c\r\n1,2,3",
+		"phone\n\"98765\n43210\"\n",
+		"x\"y,\"p\"q\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var out bytes.Buffer
+		if err := def.CSV(&out, strings.NewReader(in), redact.CSVOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		// Redacting twice is redacting once.
+		var again bytes.Buffer
+		if err := def.CSV(&again, bytes.NewReader(out.Bytes()), redact.CSVOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if again.String() != out.String() {
+			t.Fatalf("not idempotent:\n%q\n%q", out.String(), again.String())
+		}
+		// Well-formed CSV (in the sense of encoding/csv, without the line
+		// endings and empty lines it rewrites) keeps its shape.
+		if strings.Contains(in, "\r") || strings.Contains(in, "\n\n") || strings.HasPrefix(in, "\n") {
+			return
+		}
+		shapeOf := func(s string) ([]int, error) {
+			r := csv.NewReader(strings.NewReader(s))
+			r.FieldsPerRecord = -1
+			var n []int
+			for {
+				rec, err := r.Read()
+				if err == io.EOF {
+					return n, nil
+				}
+				if err != nil {
+					return nil, err
+				}
+				n = append(n, len(rec))
+			}
+		}
+		want, err := shapeOf(in)
+		if err != nil {
+			return
+		}
+		got, err := shapeOf(out.String())
+		if err != nil {
+			t.Fatalf("CSV(%q) = %q: not CSV: %v", in, out.String(), err)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("CSV(%q) = %q: shape %v, want %v", in, out.String(), got, want)
 		}
 	})
 }
