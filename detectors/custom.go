@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -615,7 +615,8 @@ func (cs *customState) decode(data []byte) {
 // runeAt returns the index of the first rune of the window that starts at or
 // after byte offset x of the window.
 func (cs *customState) runeAt(x int) int {
-	return sort.Search(len(cs.offs)-1, func(i int) bool { return int(cs.offs[i]) >= x })
+	i, _ := slices.BinarySearch(cs.offs[:len(cs.offs)-1], int32(x))
+	return i
 }
 
 // search sets *h to the first match of c in segment s, the memo's, that
