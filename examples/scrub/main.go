@@ -327,7 +327,7 @@ func (opt *options) scan(pol redact.Policy, stdin io.Reader, stdout, stderr io.W
 		}
 		counts := map[detectors.Kind]int{}
 		sc.Reset()
-		err := scanStream(sc, in, f.identifier, func(h finding) error {
+		err := scanStream(sc, in, ioBufSize, f.identifier, func(h finding) error {
 			counts[h.kind]++
 			if !opt.report {
 				return nil
@@ -427,9 +427,10 @@ type finding struct {
 
 // scanStream reads src to its end through sc and calls emit for each finding
 // that identifier accepts, with offsets from the start of src. Its memory is
-// one buffer of ioBufSize bytes.
-func scanStream(sc *detectors.Scanner, src io.Reader, identifier func(detectors.Finding, []byte) bool, emit func(finding) error) error {
-	buf := make([]byte, ioBufSize)
+// one buffer of bufSize bytes, which must be well above
+// detectors.MaxLookahead.
+func scanStream(sc *detectors.Scanner, src io.Reader, bufSize int, identifier func(detectors.Finding, []byte) bool, emit func(finding) error) error {
+	buf := make([]byte, bufSize)
 	var found []detectors.Finding
 	var base int64 // stream offset of buf[0]
 	m := 0         // bytes held in buf
