@@ -580,6 +580,39 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestTokenPolicy checks a policy whose key comes from the environment: the
+// same number gives the same token however it is written, and a missing or
+// short key is an error.
+func TestTokenPolicy(t *testing.T) {
+	dir := t.TempDir()
+	pol := filepath.Join(dir, "token.json")
+	os.WriteFile(pol, []byte("{\n  \"default\": {\"action\": \"token\"},\n  \"key_env\": \"SCRUB_TEST_KEY\"\n}\n"), 0o644)
+	in := "aadhaar 2345 6789 0124 / 234567890124 / २३४५ ६७८९ ०१२४\n"
+	run := func(key string) (string, string, int) {
+		cmd := command(t, "-policy", pol)
+		cmd.Env = append(os.Environ(), "SCRUB_TEST_KEY="+key)
+		cmd.Stdin = strings.NewReader(in)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		cmd.Run()
+		return stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()
+	}
+	out, msg, code := run("a key of 16 bytes or more")
+	tok := regexp.MustCompile(`\[AADHAAR:[0-9a-f]{16}\]`)
+	toks := tok.FindAllString(out, -1)
+	if code != 0 || len(toks) != 3 || toks[0] != toks[1] || toks[1] != toks[2] {
+		t.Errorf("scrub -policy %s: exit status %d, stderr %q, output %q; want three equal tokens", pol, code, msg, out)
+	}
+	if out2, _, _ := run("another key, 16 bytes or more"); out2 == out {
+		t.Errorf("two keys gave the same tokens: %q", out)
+	}
+	for _, key := range []string{"", "short"} {
+		if out, msg, code := run(key); code != 2 || out != "" || !strings.HasPrefix(msg, "scrub: ") || strings.Count(msg, "\n") != 1 {
+			t.Errorf("scrub -policy %s with key %q: exit status %d, stderr %q, output %q; want status 2 and one line", pol, key, code, msg, out)
+		}
+	}
+}
+
 func TestHelp(t *testing.T) {
 	r := scrub(t, nil, "-h")
 	if r.code != 0 {
