@@ -49,7 +49,9 @@ import (
 // When a pattern runs out of time, the span it could not decide (from where
 // the search stood to MaxLen bytes past the end of the segment, within the
 // line) is reported as a finding of the detector's kind with Score 1 and Err
-// [ErrTimeout], so that a caller that masks findings fails closed.
+// [ErrTimeout], so that a caller that masks findings fails closed. Whether a
+// run times out depends on the machine and its load, so such findings can
+// differ from one run to the next.
 type Custom struct {
 	// Kind names what the detector finds. It must match ^[a-z][a-z0-9_]*$ and
 	// must not be the name of a built-in kind. Several detectors may share a
@@ -105,7 +107,10 @@ const (
 	segAfter  = 64  // bytes past MaxLen that a window holds after its segment
 )
 
-// Compile-time checks of the bounds above.
+// Compile-time checks of the bounds above: a segment and the context before
+// it fit in the history; the widest window fits in MaxLookahead with room to
+// spare for what the built-in detectors hold back; the context words before a
+// match lie in its window.
 const (
 	_ = uint(histSize - segSize - segBefore)
 	_ = uint(MaxLookahead - segSize - maxCustomLen - segAfter - 256)
@@ -127,10 +132,10 @@ func compileCustom(c *Custom) (*compiledCustom, error) {
 		return nil, &ConfigError{Kind: c.Kind, Msg: fmt.Sprintf(format, args...)}
 	}
 	if !validKindName(c.Kind) {
-		return fail("a custom kind must match ^[a-z][a-z0-9_]*$")
+		return fail("the kind %q of a custom detector must match ^[a-z][a-z0-9_]*$", c.Kind)
 	}
 	if builtinIndex(c.Kind) >= 0 {
-		return fail("a custom detector cannot use the name of a built-in kind")
+		return fail("a custom detector cannot take the name of a built-in kind")
 	}
 	if c.MaxLen < 1 || c.MaxLen > maxCustomLen {
 		return fail("MaxLen is %d, want 1 to %d", c.MaxLen, maxCustomLen)
@@ -207,33 +212,33 @@ func validKindName(k Kind) bool {
 	return true
 }
 
-// Node types of the parse trees of regexp2 v1.12 (syntax/tree.go).
+// Node types of the parse trees of regexp2 v1.12 (nodeType in syntax/tree.go).
 const (
-	ntOnerep      = 0  // a{n}
-	ntSetlazy     = 8  // ntOnerep..ntSetlazy: one character repeated, m to n times
-	ntOne         = 9  // a
-	ntNotone      = 10 // [^a]
-	ntSet         = 11 // [a-z]
-	ntMulti       = 12 // abc
-	ntRef         = 13 // \1
-	ntBol         = 14 // ^, $, \b, \B, \A, \G, \Z, \z: ntBol..ntEnd
-	ntStart       = 19 // \G
-	ntEnd         = 21
-	ntNothing     = 22
-	ntEmpty       = 23
-	ntAlternate   = 24
-	ntConcatenate = 25
-	ntLoop        = 26 // (...){m,n}
-	ntLazyloop    = 27 // (...){m,n}?
-	ntCapture     = 28
-	ntGroup       = 29
-	ntRequire     = 30 // (?=...), (?<=...)
-	ntPrevent     = 31 // (?!...), (?<!...)
-	ntGreedy      = 32 // (?>...)
-	ntTestref     = 33 // (?(1)yes|no)
-	ntTestgroup   = 34 // (?(cond)yes|no)
-	ntECMABound   = 41
-	ntNonECMABnd  = 42
+	rxOnerep      = 0  // a{n}
+	rxSetlazy     = 8  // rxOnerep..rxSetlazy: one character repeated, m to n times
+	rxOne         = 9  // a
+	rxNotone      = 10 // [^a]
+	rxSet         = 11 // [a-z]
+	rxMulti       = 12 // abc
+	rxRef         = 13 // \1
+	rxBol         = 14 // ^, $, \b, \B, \A, \G, \Z, \z: rxBol..rxEnd
+	rxStart       = 19 // \G
+	rxEnd         = 21
+	rxNothing     = 22
+	rxEmpty       = 23
+	rxAlternate   = 24
+	rxConcatenate = 25
+	rxLoop        = 26 // (...){m,n}
+	rxLazyloop    = 27 // (...){m,n}?
+	rxCapture     = 28
+	rxGroup       = 29
+	rxRequire     = 30 // (?=...), (?<=...)
+	rxPrevent     = 31 // (?!...), (?<!...)
+	rxGreedy      = 32 // (?>...)
+	rxTestref     = 33 // (?(1)yes|no)
+	rxTestgroup   = 34 // (?(cond)yes|no)
+	rxECMABound   = 41
+	rxNonECMABnd  = 42
 
 	reInfinite = math.MaxInt32 // regexp2's upper bound of *, + and {n,}
 	boundInf   = 1 << 30       // a length without bound, in patternBound
@@ -327,13 +332,13 @@ func (w *boundWalker) walk(n reflect.Value, look bool) int {
 		return mulBound(each, int(max(hi, m)))
 	}
 	switch {
-	case t >= ntOnerep && t <= ntSetlazy:
+	case t >= rxOnerep && t <= rxSetlazy:
 		return repeat(1)
-	case t == ntOne || t == ntNotone || t == ntSet:
+	case t == rxOne || t == rxNotone || t == rxSet:
 		return 1
-	case t == ntMulti:
+	case t == rxMulti:
 		return e.FieldByName("str").Len()
-	case t == ntRef:
+	case t == rxRef:
 		if look {
 			return 0
 		}
@@ -347,18 +352,18 @@ func (w *boundWalker) walk(n reflect.Value, look bool) int {
 			w.err = fmt.Errorf("a backreference to group %d, whose length has no bound", m)
 		}
 		return g
-	case t == ntStart:
+	case t == rxStart:
 		w.err = errors.New(`\G is not supported: it depends on where a search starts`)
 		return 0
-	case t >= ntBol && t <= ntEnd, t == ntNothing, t == ntEmpty, t == ntECMABound, t == ntNonECMABnd:
+	case t >= rxBol && t <= rxEnd, t == rxNothing, t == rxEmpty, t == rxECMABound, t == rxNonECMABnd:
 		return 0
-	case t == ntAlternate || t == ntTestref:
+	case t == rxAlternate || t == rxTestref:
 		longest := 0
 		for i := 0; i < children.Len(); i++ {
 			longest = max(longest, child(i, look))
 		}
 		return longest
-	case t == ntTestgroup:
+	case t == rxTestgroup:
 		// The condition is a zero-width assertion, like a lookahead.
 		longest := 0
 		for i := 0; i < children.Len(); i++ {
@@ -369,24 +374,24 @@ func (w *boundWalker) walk(n reflect.Value, look bool) int {
 			longest = max(longest, child(i, look))
 		}
 		return longest
-	case t == ntConcatenate:
+	case t == rxConcatenate:
 		sum := 0
 		for i := 0; i < children.Len(); i++ {
 			sum = addBound(sum, child(i, look))
 		}
 		return sum
-	case t == ntLoop || t == ntLazyloop:
+	case t == rxLoop || t == rxLazyloop:
 		return repeat(child(0, look))
-	case t == ntCapture:
+	case t == rxCapture:
 		l := child(0, look)
 		if g, ok := w.groups[m]; !ok || l > g {
 			w.groups[m] = l
 			w.changed = true
 		}
 		return l
-	case t == ntGroup || t == ntGreedy:
+	case t == rxGroup || t == rxGreedy:
 		return child(0, look)
-	case t == ntRequire || t == ntPrevent:
+	case t == rxRequire || t == rxPrevent:
 		child(0, true)
 		return 0
 	}
@@ -631,13 +636,13 @@ func (cs *customState) search(c *compiledCustom, h *customHit, s *segment, q int
 		cs.decoded = true
 	}
 	b := s.b - s.w0
-	end := cs.runeAt(s.end(c.maxLen) - s.w0)
-	for r := cs.runeAt(q); r < end; {
+	n := cs.runeAt(s.end(c.maxLen) - s.w0) // the runes this detector sees
+	for r := cs.runeAt(q); r < n; {
 		pos := int(cs.offs[r])
 		if pos >= b {
 			return
 		}
-		m, err := c.re.FindRunesMatchStartingAt(cs.runes[:end], r)
+		m, err := c.re.FindRunesMatchStartingAt(cs.runes[:n], r)
 		if err != nil {
 			// Out of time: what starts from pos to the end of the segment is
 			// undecided, and a match starting there can reach MaxLen further.
