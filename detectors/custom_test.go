@@ -265,6 +265,8 @@ func TestCustomFind(t *testing.T) {
 			text: "नाम कर्मचारी-१२३४ ok", want: `emp["कर्मचारी-१२३४"]`},
 		{name: "invalid UTF-8", cs: []Custom{{Kind: "emp", Pattern: `EMP-\d{6}`, MaxLen: 10}},
 			text: "\xff\xfe\xe0\x80EMP-123456\xc3", want: `emp["EMP-123456"]`},
+		{name: "an invalid byte is U+FFFD", cs: []Custom{{Kind: "bad", Pattern: `\uFFFD{2}A`, MaxLen: 3}},
+			text: "x\xe0\x80A\xff", want: `bad["\xe0\x80A"]`},
 		{name: "leftmost, then longest", cs: []Custom{
 			{Kind: "short", Pattern: `AB\d{2}`, MaxLen: 4},
 			{Kind: "long", Pattern: `AB\d{4}`, MaxLen: 6},
@@ -333,6 +335,33 @@ func TestCustomTimeout(t *testing.T) {
 	for i := 3; i < len(text); i++ {
 		if !covered[i] {
 			t.Fatalf("byte %d not covered by a time-out finding: %s", i, showFindings(text, fs))
+		}
+	}
+}
+
+func TestCustomTimeoutMergesBuiltin(t *testing.T) {
+	s := mustCustom(t, Custom{
+		Kind:    "slow",
+		Pattern: `(a|aa){1,30}(a|aa){1,30}b`,
+		MaxLen:  128,
+		Timeout: 10 * time.Millisecond,
+	})
+	text := "mobile 9876543210 " + strings.Repeat("a", 150)
+	fs := s.FindString(nil, text)
+	if len(fs) != 1 || fs[0].Start != 0 || fs[0].End != len(text) || fs[0].Err != ErrTimeout || fs[0].Kind != "slow" {
+		t.Fatalf("got %s, want one time-out over all the text", showFindings([]byte(text), fs))
+	}
+}
+
+func TestCustomScannerReuse(t *testing.T) {
+	s := customSet1(t)
+	sc := s.NewScanner()
+	text := customText1()
+	for _, in := range [][]byte{text, text[100:], []byte("employee EMP-123456"), text} {
+		sc.Reset()
+		got, n := sc.Scan(nil, in, true)
+		if want := s.Find(nil, in); n != len(in) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("after Reset: %s", firstDiff(in, got, want))
 		}
 	}
 }
