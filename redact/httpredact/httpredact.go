@@ -9,12 +9,14 @@ package httpredact
 import (
 	"bufio"
 	"errors"
+	"io"
 	"log/slog"
 	"mime"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kavach-dev/kavach/redact"
@@ -40,13 +42,16 @@ import (
 // identifier split across a Flush is seen as two pieces, which may not be
 // recognised, so flush between messages, not inside them.
 func Middleware(r *redact.Redactor, match func(*http.Request) bool) func(http.Handler) http.Handler {
+	// The redacting writers, with their buffers, are reused from one
+	// response to the next.
+	pool := &sync.Pool{New: func() any { return r.NewWriter(io.Discard) }}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 			if match != nil && !match(req) {
 				next.ServeHTTP(w, req)
 				return
 			}
-			rw := &responseWriter{ResponseWriter: w, red: r}
+			rw := &responseWriter{ResponseWriter: w, pool: pool}
 			defer rw.finish()
 			next.ServeHTTP(rw, req)
 		})
@@ -56,10 +61,11 @@ func Middleware(r *redact.Redactor, match func(*http.Request) bool) func(http.Ha
 // responseWriter redacts the body written through it.
 type responseWriter struct {
 	http.ResponseWriter
-	red       *redact.Redactor
-	code      int  // status given to WriteHeader, not yet passed on
-	decided   bool // the header has been passed on
+	pool      *sync.Pool // of *redact.Writer
+	code      int        // status given to WriteHeader, not yet passed on
+	decided   bool       // the header has been passed on
 	redacting bool
+	done      bool           // the handler has returned
 	w         *redact.Writer // the redacting writer, while redacting
 	err       error          // the first write error
 }
@@ -98,7 +104,8 @@ func (rw *responseWriter) decide(p []byte) {
 	if isText(ct) && (enc == "" || strings.EqualFold(enc, "identity")) && bodyAllowed(rw.code) {
 		rw.redacting = true
 		h.Del("Content-Length")
-		rw.w = rw.red.NewWriter(errWriter{rw})
+		rw.w = rw.pool.Get().(*redact.Writer)
+		rw.w.Reset(errWriter{rw})
 	}
 	if rw.code != 0 {
 		rw.ResponseWriter.WriteHeader(rw.code)
@@ -108,6 +115,10 @@ func (rw *responseWriter) decide(p []byte) {
 func bodyAllowed(code int) bool {
 	return code != http.StatusNoContent && code != http.StatusNotModified
 }
+
+// errWriteAfterReturn is returned by a write to a response after its
+// handler has returned, which would otherwise bypass the redaction.
+var errWriteAfterReturn = errors.New("httpredact: write after the handler returned")
 
 // errWriter writes to the underlying ResponseWriter and remembers the first
 // error.
@@ -123,6 +134,9 @@ func (e errWriter) Write(p []byte) (int, error) {
 
 // Write writes a piece of the body, redacted if the body is redacted.
 func (rw *responseWriter) Write(p []byte) (int, error) {
+	if rw.done {
+		return 0, errWriteAfterReturn
+	}
 	if !rw.decided {
 		rw.decide(p)
 	}
@@ -142,6 +156,9 @@ func (rw *responseWriter) Flush() {
 
 // FlushError is Flush for http.ResponseController, returning the error.
 func (rw *responseWriter) FlushError() error {
+	if rw.done {
+		return errWriteAfterReturn
+	}
 	if !rw.decided {
 		rw.decide(nil)
 	}
@@ -163,8 +180,13 @@ func (rw *responseWriter) finish() {
 	if !rw.decided {
 		rw.decide(nil)
 	}
+	rw.done = true
 	if rw.redacting {
 		rw.w.Close()
+		rw.w.Reset(io.Discard) // hold no reference to this response
+		rw.pool.Put(rw.w)
+		rw.w = nil
+		rw.redacting = false
 	}
 }
 
