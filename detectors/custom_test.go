@@ -366,6 +366,21 @@ func TestCustomScannerReuse(t *testing.T) {
 	}
 }
 
+func TestCustomConcurrentFind(t *testing.T) {
+	s := customSet1(t)
+	text := customText1()[:2000]
+	want := s.Find(nil, text)
+	done := make(chan []Finding)
+	for range 4 {
+		go func() { done <- s.Find(nil, text) }()
+	}
+	for range 4 {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Errorf("concurrent Find: %s", firstDiff(text, got, want))
+		}
+	}
+}
+
 // customText1 mixes identifiers, custom ones near segment boundaries, long
 // lines, Devanagari and invalid UTF-8.
 func customText1() []byte {
