@@ -3,6 +3,9 @@ package detectors
 // candidate is examine, recording how far the scan has settled.
 func (l *loop) candidate(p int) (next int, stop bool) {
 	next, stop = l.examine(p)
+	if !stop && next <= p {
+		next = p + 1 // always make progress
+	}
 	if !stop && next-l.off > l.settled && classDigit(l.data[p:]) {
 		l.settled = next - l.off
 	}

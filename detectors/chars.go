@@ -88,12 +88,10 @@ func classify(b []byte) (cl int, c byte, size int) {
 	}
 	b0 := b[0]
 	if b0 < 0x80 {
-		if b0 == '%' && len(b) >= 3 && isHex(b[1]) && isHex(b[2]) {
+		if b0 == '%' && isEscape(b) {
 			// A percent-encoded ASCII character stands for that character.
-			if d := unhex(b[1])<<4 | unhex(b[2]); d < 0x80 && d != '%' {
-				v := asciiClass[d]
-				return int(v & 0xff), byte(v >> 8), 3
-			}
+			v := asciiClass[unhex(b[1])<<4|unhex(b[2])]
+			return int(v & 0xff), byte(v >> 8), 3
 		}
 		v := asciiClass[b0]
 		return int(v & 0xff), byte(v >> 8), 1
@@ -199,7 +197,7 @@ func utf8Size(b []byte) int {
 // lastCharStart returns the start of the character that ends at end (exclusive)
 // in b, looking back at most three continuation bytes and never before lo.
 func lastCharStart(b []byte, lo, end int) int {
-	if end-3 >= lo && b[end-3] == '%' && isHex(b[end-2]) && isHex(b[end-1]) {
+	if end-3 >= lo && b[end-3] == '%' && isEscape(b[end-3:end]) {
 		return end - 3 // a percent-encoded character
 	}
 	i := end - 1
@@ -226,7 +224,17 @@ func unhex(b byte) byte {
 // escapedAt reports whether the byte at i is the first hex digit of a percent
 // escape ("%2B"), so that it is not a character of its own.
 func escapedAt(b []byte, i int) bool {
-	return i >= 1 && b[i-1] == '%' && i+1 < len(b) && isHex(b[i]) && isHex(b[i+1])
+	return i >= 1 && b[i-1] == '%' && isEscape(b[i-1:])
+}
+
+// isEscape reports whether b starts with a percent escape of an ASCII
+// character other than '%' itself ("%39", "%2B", "%20").
+func isEscape(b []byte) bool {
+	if len(b) < 3 || b[0] != '%' || !isHex(b[1]) || !isHex(b[2]) {
+		return false
+	}
+	d := unhex(b[1])<<4 | unhex(b[2])
+	return d < 0x80 && d != '%'
 }
 
 // plusBefore reports whether a '+' (or its escape "%2B") ends at i.

@@ -514,11 +514,19 @@ func nonDigitRun(data []byte, p, hi int) int {
 			if p+2 > hi {
 				return p
 			}
+			if data[p+1]&0xC0 != 0x80 {
+				p++ // invalid: a byte on its own, as classify sees it
+				continue
+			}
 			p += 2
 			continue
 		case b < 0xF0:
 			if p+3 > hi {
 				return p
+			}
+			if data[p+1]&0xC0 != 0x80 || data[p+2]&0xC0 != 0x80 {
+				p++
+				continue
 			}
 			if b == 0xE0 && indicDigit(data[p+1], data[p+2]) || b == 0xEF && data[p+1] == 0xBC && data[p+2]-0x90 < 10 {
 				return p
@@ -528,6 +536,10 @@ func nonDigitRun(data []byte, p, hi int) int {
 		default:
 			if p+4 > hi {
 				return p
+			}
+			if data[p+1]&0xC0 != 0x80 || data[p+2]&0xC0 != 0x80 || data[p+3]&0xC0 != 0x80 {
+				p++
+				continue
 			}
 			p += 4
 		}
