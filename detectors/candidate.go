@@ -394,7 +394,8 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if !sameShape(ch, j, lens...) {
 			continue
 		}
-		if _, ok := uniform(gaps, j, len(lens)); !ok {
+		if _, ok := uniform(gaps, j, len(lens)); !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) {
+			// +91 (98765) 43210: the first group in parentheses.
 			continue
 		}
 		if c := ch[j].c[0]; c < '6' || c > '9' {
