@@ -2,6 +2,7 @@ package detectors
 
 // candidate is examine, recording how far the scan has settled.
 func (l *loop) candidate(p int) (next int, stop bool) {
+	l.work += backReach // an upper bound on the bytes read backward
 	next, stop = l.examine(p)
 	if !stop && next <= p {
 		next = p + 1 // always make progress

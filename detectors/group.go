@@ -67,6 +67,7 @@ func (l *loop) groupStart(p int) (start int, long bool) {
 
 // group reads the group that starts at data index start. It stops at hi.
 func (l *loop) group(start, hi int) (g grp, next int, more bool) {
+	l.work += groupBytes // an upper bound on the bytes read
 	g.start, g.end = start, start
 	i, zw := start, 0
 	for {

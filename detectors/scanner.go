@@ -54,6 +54,7 @@ type Scanner struct {
 	pend       csvHeader
 	win        [histSize + joinLen]byte
 	cust       customState
+	work       int // see loop.work
 }
 
 // state is what a Scanner carries from one piece of a stream to the next.
@@ -152,6 +153,7 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	if n < 0 {
 		n = 0
 	}
+	sc.work += l.work
 	if len(sc.set.custom) > 0 {
 		return sc.scanCustom(l.dst, first, buf, n, atEOF)
 	}
@@ -339,6 +341,7 @@ type loop struct {
 	settled     int // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	gaps        [maxChain]gapInfo
+	work        int // bytes read by candidate examination, bounded above (for tests)
 }
 
 // lo returns the lowest data index that a candidate at i may read.
