@@ -95,25 +95,25 @@ func TestBoundedMemory(t *testing.T) {
 // threat model names the ones it does not.
 func TestEvasion(t *testing.T) {
 	caught := []string{
-		"aadhaar 2341\u200b2341\u200c2346",         // zero-width characters
-		"aadhaar 2341\u200d 2341\u2060 2346",        // zero-width next to separators
-		"aadhaar 2341\u00ad2341\u00ad2346",          // soft hyphens
-		"aadhaar 2341\u00a02341\u00a02346",          // no-break spaces
-		"aadhaar 2341\u20092341\u20092346",          // thin spaces
-		"aadhaar 2341\u202f2341\u202f2346",          // narrow no-break spaces
-		"aadhaar २३४१ 2341 ২৩৪৬",                    // scripts mixed in one number
+		"aadhaar 2341\u200b2341\u200c2346",       // zero-width characters
+		"aadhaar 2341\u200d 2341\u2060 2346",     // zero-width next to separators
+		"aadhaar 2341\u00ad2341\u00ad2346",       // soft hyphens
+		"aadhaar 2341\u00a02341\u00a02346",       // no-break spaces
+		"aadhaar 2341\u20092341\u20092346",       // thin spaces
+		"aadhaar 2341\u202f2341\u202f2346",       // narrow no-break spaces
+		"aadhaar २३४१ 2341 ২৩৪৬",                 // scripts mixed in one number
 		"aadhaar ２３４１ ２３４１ ２３４６",                 // full-width digits
-		"PAN ＡＢＣＰＤ１２３４Ｚ",                          // full-width letters
-		"PAN АВСРК1234F",                            // Cyrillic capitals that look Latin
-		"PAN ΑΒCPK1234F",                            // Greek capitals that look Latin
-		"mobile=%2B91%209876543210",                 // percent-encoding
-		"mobile=%39876543210",                       // a percent-encoded digit
-		"tel ९८७६५४३२१०",                             // Devanagari digits
-		"tel ೯೮೭೬೫೪೩೨೧೦",                             // Kannada digits
-		"tel 98765\u201143210",                      // non-breaking hyphen
-		"EPIC ｗｋｈ１１８６２５３",                         // full-width lower case
-		"passport no. J\u200b6932157",               // zero-width inside a passport
-		"vid 2341\u20132341\u20132341\u20132341",    // en dashes
+		"PAN ＡＢＣＰＤ１２３４Ｚ",                         // full-width letters
+		"PAN АВСРК1234F",                         // Cyrillic capitals that look Latin
+		"PAN ΑΒCPK1234F",                         // Greek capitals that look Latin
+		"mobile=%2B91%209876543210",              // percent-encoding
+		"mobile=%39876543210",                    // a percent-encoded digit
+		"tel ९८७६५४३२१०",                         // Devanagari digits
+		"tel ೯೮೭೬೫೪೩೨೧೦",                         // Kannada digits
+		"tel 98765\u201143210",                   // non-breaking hyphen
+		"EPIC ｗｋｈ１１８６２５３",                        // full-width lower case
+		"passport no. J\u200b6932157",            // zero-width inside a passport
+		"vid 2341\u20132341\u20132341\u20132341", // en dashes
 	}
 	for _, s := range caught {
 		if fs := above(Default.FindString(nil, s)); len(fs) != 1 {
