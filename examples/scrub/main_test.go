@@ -338,27 +338,25 @@ func TestPercentEncoded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, mode := range []string{"", "-report"} {
-			cmd := command(t)
+			args := []string{}
 			if mode != "" {
-				cmd = command(t, mode)
+				args = append(args, mode)
 			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			cmd := exec.CommandContext(ctx, scrubBin, args...)
 			cmd.Stdin = strings.NewReader(tt.in)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			done := make(chan error, 1)
-			go func() { done <- cmd.Run() }()
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Errorf("scrub %s < %q: %v: %s", mode, tt.in, err, stderr.Bytes())
-				} else if mode == "" && stdout.String() != tt.want {
-					t.Errorf("scrub < %q = %q, want %q", tt.in, stdout.Bytes(), tt.want)
-				}
-			case <-time.After(5 * time.Second):
-				cmd.Process.Kill()
-				<-done
+			err := cmd.Run()
+			switch {
+			case ctx.Err() != nil:
 				t.Errorf("scrub %s < %q: still running after 5s (a hang in the detectors?)", mode, tt.in)
+			case err != nil:
+				t.Errorf("scrub %s < %q: %v: %s", mode, tt.in, err, stderr.Bytes())
+			case mode == "" && stdout.String() != tt.want:
+				t.Errorf("scrub < %q = %q, want %q", tt.in, stdout.Bytes(), tt.want)
 			}
+			cancel()
 		}
 	}
 }
