@@ -417,42 +417,84 @@ func TestConcurrent(t *testing.T) {
 func TestIdempotent(t *testing.T) {
 	for _, p := range testPolicies() {
 		for _, c := range streamCorpus(0) {
-			checkIdempotent(t, p.name+"/"+c.name, p.r, c.text)
+			// Labels and tokens hold words ("[MOBILE]") that the detectors
+			// read as context for the numbers next to them; see
+			// TestIdempotentDetectorLimits.
+			checkIdempotent(t, p.name+"/"+c.name, p.r, c.text, p.name == "default")
 		}
 	}
 }
 
-// placeholder matches the labels and tokens of the built-in kinds.
-var placeholder = regexp.MustCompile(`\[(AADHAAR|AADHAAR_VID|PAN|PASSPORT|VOTER_ID|MOBILE)(:[0-9a-f]{16})?\]`)
-
-// checkIdempotent checks that redacting r's output of text again changes
-// nothing, and that no value r replaced is found in its output.
-//
-// Under the mask policy the check is exact. Labels and tokens hold words
-// ("[MOBILE]") that the detectors read as context words for the numbers
-// near them, so a second pass may score a neighbour the first pass left
-// alone differently (see the report on detectors): for those policies the
-// check is that the second pass leaves every placeholder as it is.
-func checkIdempotent(t testing.TB, name string, r *Redactor, text []byte) {
-	t.Helper()
-	once := r.Bytes(text)
-	twice := r.Bytes(once)
-	exact := true
-	for _, rl := range append(r.rules, r.def) {
-		if rl.action == ActionLabel || rl.action == ActionToken {
-			exact = false
-		}
+// TestIdempotentDetectorLimits shows the inputs on which a second pass finds
+// more than the first, because the detectors score a number by its
+// neighbours and the first pass changed a neighbour. The replacements of the
+// first pass are left alone (checkIdempotent checks that always); only the
+// neighbour is found anew. These need changes in package detectors.
+func TestIdempotentDetectorLimits(t *testing.T) {
+	cases := []struct {
+		policy string
+		text   string
+		why    string
+	}{
+		{"default", "00000000000000 91 70000 00000 2341 2341 २३४६",
+			"a masked group (XXXXX X0000) no longer blocks a 4-4-4 group next to it as a run of digit groups would"},
+		{"strict", "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\n",
+			"the label [MOBILE] is read as a context word for the number after it"},
 	}
+	for _, c := range cases {
+		var r *Redactor
+		for _, p := range testPolicies() {
+			if p.name == c.policy {
+				r = p.r
+			}
+		}
+		once := r.Bytes([]byte(c.text))
+		if twice := r.Bytes(once); !bytes.Equal(once, twice) {
+			t.Logf("%s: %q: a second pass changes %q to %q: %s", c.policy, c.text, once, twice, c.why)
+		}
+		checkIdempotent(t, c.policy, r, []byte(c.text), false)
+	}
+}
+
+// redactSpans is Redactor.Bytes that also returns where each replacement is
+// in the output.
+func redactSpans(r *Redactor, text []byte) (out []byte, spans [][2]int) {
+	e := &engine{r: r}
+	e.oneShot(text)
+	pos := 0
+	for i := range e.hits {
+		h := &e.hits[i]
+		out = append(out, text[pos:h.start]...)
+		s := len(out)
+		out = e.appendReplacement(out, text, h)
+		if h.act != actKeep && h.act != actAllow {
+			spans = append(spans, [2]int{s, len(out)})
+		}
+		pos = h.end
+	}
+	return append(out, text[pos:]...), spans
+}
+
+// checkIdempotent checks r's output of text: a second pass leaves every
+// replacement of the first as it is, and when exact, changes nothing at all;
+// no value r replaced is found in its output.
+func checkIdempotent(t testing.TB, name string, r *Redactor, text []byte, exact bool) {
+	t.Helper()
+	once, spans := redactSpans(r, text)
+	if !bytes.Equal(once, r.Bytes(text)) {
+		t.Fatalf("%s: redactSpans disagrees with Bytes", name)
+	}
+	twice := r.Bytes(once)
 	if exact && !bytes.Equal(once, twice) {
 		i := firstDiff(once, twice)
 		t.Fatalf("%s: redacting twice differs at byte %d:\nonce  %q\ntwice %q", name, i, around(once, i), around(twice, i))
 	}
-	if !exact {
-		for _, f := range r.Scan(nil, once) {
-			for _, m := range placeholder.FindAllIndex(once, -1) {
-				if f.Start < m[1] && m[0] < f.End {
-					t.Fatalf("%s: the second pass finds %s %q over the placeholder %q", name, f.Kind, once[f.Start:f.End], once[m[0]:m[1]])
-				}
+	found := r.Scan(nil, once)
+	for _, f := range found {
+		for _, sp := range spans {
+			if f.Start < sp[1] && sp[0] < f.End {
+				t.Fatalf("%s: the second pass finds %s %q over the replacement %q in %q",
+					name, f.Kind, once[f.Start:f.End], once[sp[0]:sp[1]], once)
 			}
 		}
 	}
@@ -472,7 +514,7 @@ func checkIdempotent(t testing.TB, name string, r *Redactor, text []byte) {
 			left[string(canonical(nil, f.Kind, text[f.Start:f.End]))] = true
 		}
 	}
-	for _, f := range r.Scan(nil, once) {
+	for _, f := range found {
 		if v := string(canonical(nil, f.Kind, once[f.Start:f.End])); replaced[v] && !left[v] {
 			t.Fatalf("%s: %s %q is in the output", name, f.Kind, once[f.Start:f.End])
 		}
