@@ -619,6 +619,7 @@ func FuzzJSON(f *testing.F) {
 		"[1e5, -0.5, true, null]\n{\"x\": \"\\\"\"}",
 		`{"phones": ["98765 43210", 9876543210]}`,
 		`"000000\ud800"`,
+		`"00A0%86Ɉ"`, // hung the detectors once
 		`"\ud800\u0041\udc00\ud83d"`,
 	} {
 		f.Add(s)
@@ -671,6 +672,7 @@ func FuzzCSV(f *testing.F) {
 		"a,\"b \"\"9876543210\"\"\",c\r\n1,2,3",
 		"phone\n\"98765\n43210\"\n",
 		"x\"y,\"p\"q\n",
+		",mob,Adhar\n%98765R3210,2341 2341 2346", // hung the detectors once
 	} {
 		f.Add(s)
 	}
