@@ -988,6 +988,9 @@ func TestRecallPrecision(t *testing.T) {
 			t.Logf("%-16s %-12s recall %s  precision %s%s", s.name, k,
 				ratio(c.found, c.truth), ratio(c.correct, c.reported), mistyped(c.mistyped))
 		}
+		if len(per) == 0 {
+			t.Logf("%-16s no identifier in the truth, none reported", s.name)
+		}
 		for _, m := range misses {
 			t.Logf("%s: missed %s", s.name, m)
 		}
