@@ -2,24 +2,31 @@ package detectors
 
 import "bytes"
 
-// Label codes: what a context word says about a nearby number.
+// label is what a context word says about a nearby identifier: bit i (for
+// the built-in kind with index i) says "this is one", bit 8+i says "this is
+// something else" (a transaction, an order, a bank account).
+type label uint16
+
 const (
-	lblNone = 0
-	lblNeg  = 1 << 7 // the number is something else (a transaction, an order, a build)
+	lblNone label = 0
+	lblNeg  label = 0x3F00 // negative for every kind
 )
 
 // kindBit returns the label bit that says "this is a <kind>".
-func kindBit(i int) uint8 { return 1 << uint(i) }
+func kindBit(i int) label { return 1 << uint(i) }
+
+// negBit returns the label bit that says "this is not a <kind>".
+func negBit(i int) label { return 1 << uint(8+i) }
 
 // contextWords maps lower-case context words (English and Hindi) to labels.
 // Words are matched whole, case-insensitively; "pan" does not match "company".
-var contextWords = map[string]uint8{}
+var contextWords = map[string]label{}
 
 // wordFilter[n][b] is set when some context word has n bytes and starts with
 // byte b (lower case): most words are rejected without a map lookup.
 var wordFilter [33][256]bool
 
-func addWords(lbl uint8, words ...string) {
+func addWords(lbl label, words ...string) {
 	for _, w := range words {
 		contextWords[w] |= lbl
 		if len(w) <= 32 {
@@ -40,10 +47,12 @@ func init() {
 		"sms", "vpa", "upi", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
 	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orderid", "invoice",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
-		"batch", "lot", "serial", "imei", "uan", "account", "acct", "credit", "debit", "model", "part",
-		"hash", "commit", "release", "ticket", "booking", "otp", "pin", "pincode",
+		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
 		"लेनदेन")
+	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
+	addWords(negBit(iAadhaar)|negBit(iVID), "account", "acct", "uan", "epf", "ifsc")
+	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 }
 
 // Context outcomes.
@@ -63,10 +72,11 @@ const (
 // same line. lo bounds reads backward.
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
-	field, line, prev := l.labelsBefore(start)
+	rel := bit | negBit(ki) | 0x3F // labels that say something about this kind
+	field, line, prev := l.labelsBefore(start, rel)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
-		lbl = l.colLabel
+		lbl = l.colLabel & rel
 	}
 	if lbl == lblNone {
 		lbl = line
@@ -75,14 +85,14 @@ func (l *loop) contextOf(ki int, start, end int) int {
 		lbl = prev
 	}
 	if lbl == lblNone {
-		lbl = l.labelAfter(end)
+		lbl = l.labelAfter(end, rel)
 	}
 	switch {
 	case lbl == lblNone:
 		return ctxNone
 	case lbl&bit != 0:
 		return ctxPos
-	case lbl&lblNeg != 0:
+	case lbl&negBit(ki) != 0:
 		return ctxNeg
 	}
 	return ctxOther
@@ -97,7 +107,7 @@ const (
 
 // labelsBefore returns the labels of the nearest context words before start:
 // within the finding's field, elsewhere on its line, and on the previous line.
-func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
+func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
@@ -107,12 +117,12 @@ func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
 	if l.csvOn {
 		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
 	}
-	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0)
+	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
 	if fcut >= 0 && line != lblNone {
 		field = line
 		line = lblNone
 	} else if fcut >= 0 {
-		line = nearestLabel(cur[:fcut], partial && nl < 0)
+		line = nearestLabel(cur[:fcut], partial && nl < 0, rel)
 	} else {
 		field, line = line, lblNone
 	}
@@ -122,7 +132,7 @@ func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
 			p = p[:len(p)-1]
 		}
 		pn := bytes.LastIndexByte(p, '\n')
-		prev = nearestLabel(p[pn+1:], partial && pn < 0)
+		prev = nearestLabel(p[pn+1:], partial && pn < 0, rel)
 	}
 	return field, line, prev
 }
@@ -130,7 +140,7 @@ func (l *loop) labelsBefore(start int) (field, line, prev uint8) {
 // nearestLabel returns the label of the last labelled word in w, reading
 // words backward from the end and stopping at the first label. When partial,
 // the first word of w was cut by the window and is ignored.
-func nearestLabel(w []byte, partial bool) uint8 {
+func nearestLabel(w []byte, partial bool, rel label) label {
 	generic, crossed := true, false
 	j := len(w)
 	for words := 0; words < maxWords; words++ {
@@ -156,7 +166,7 @@ func nearestLabel(w []byte, partial bool) uint8 {
 			return lblNone
 		}
 		word := w[i:g]
-		if lbl := lookupWord(word); lbl != lblNone {
+		if lbl := lookupWord(word) & rel; lbl != lblNone {
 			return lbl
 		}
 		if !genericWord(word) {
@@ -207,7 +217,7 @@ func wordStart(w []byte, g int) int {
 
 // labelAfter returns the label of the first context word (of the first three)
 // after end on the same line.
-func (l *loop) labelAfter(end int) uint8 {
+func (l *loop) labelAfter(end int, rel label) label {
 	hi := end + ctxAfter
 	if hi > len(l.data) {
 		hi = len(l.data)
@@ -233,7 +243,7 @@ func (l *loop) labelAfter(end int) uint8 {
 		n = 3
 	}
 	for i := 0; i < n; i++ {
-		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]); lbl != lblNone {
+		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]) & rel; lbl != lblNone {
 			return lbl
 		}
 	}
@@ -298,7 +308,7 @@ func isDevaLetter(b1, b2 byte) bool {
 }
 
 // lookupWord returns the label of word w, compared case-insensitively.
-func lookupWord(w []byte) uint8 {
+func lookupWord(w []byte) label {
 	if len(w) == 0 || len(w) > 32 || !wordFilter[len(w)][w[0]|0x20] {
 		return lblNone
 	}
@@ -321,7 +331,7 @@ type csvHeader struct {
 	on     bool
 	delim  byte
 	ncol   int
-	labels [maxCols]uint8
+	labels [maxCols]label
 }
 
 // parseHeader decides whether line (the first line of a stream, without the
@@ -351,7 +361,7 @@ func parseHeader(line []byte) csvHeader {
 		}
 		var spans [maxWords][2]int
 		n := splitWords(f, spans[:])
-		var lbl uint8
+		var lbl label
 		for k := n - 1; k >= 0 && lbl == lblNone; k-- {
 			lbl = lookupWord(f[spans[k][0]:spans[k][1]])
 		}

@@ -336,7 +336,7 @@ type loop struct {
 	csvOn       bool
 	field       int
 	quoted      bool
-	colLabel    uint8
+	colLabel    label
 	csvPos      int // data index up to which field/quoted are current
 	settled     int // buf offset up to which candidates were examined
 	chain       [maxChain]grp
