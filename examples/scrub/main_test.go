@@ -21,10 +21,12 @@ import (
 	"time"
 
 	"github.com/kavach-dev/kavach/detectors"
+	"github.com/kavach-dev/kavach/internal/golden"
 	"github.com/kavach-dev/kavach/redact"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+// update is the shared -update flag: rewrite the golden files in testdata/golden.
+var update = golden.Update
 
 // Paths, relative to this package's directory.
 const (
