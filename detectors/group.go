@@ -228,6 +228,21 @@ group:
 	nb.present = true
 	nb.digits, nb.letters = true, true
 	for j > lo && nb.n <= maxGroup {
+		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+			// Plain ASCII, without the general decoder.
+			switch asciiAlnum(b) {
+			case clDigit:
+				nb.letters = false
+			case clLetter:
+				nb.digits = false
+			default:
+				return nb, plus
+			}
+			nb.n++
+			j--
+			nb.start = j
+			continue
+		}
 		s := lastCharStart(l.data, lo, j)
 		cl, _, _ := classify(l.data[s:j])
 		switch cl {
