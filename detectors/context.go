@@ -44,14 +44,15 @@ func init() {
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "मतदाता", "वोटर")
 	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
 		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
-		"sms", "vpa", "upi", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
+		"sms", "vpa", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
 	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orderid", "invoice",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
-		"लेनदेन")
+		"amount", "amt", "price", "total", "balance", "लेनदेन")
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
-	addWords(negBit(iAadhaar)|negBit(iVID), "account", "acct", "uan", "epf", "ifsc")
+	addWords(negBit(iAadhaar)|negBit(iVID), "account", "acct", "acc", "acno", "accno", "accountno", "uan",
+		"epf", "ifsc", "upi", "neft", "imps", "rtgs")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 }
 

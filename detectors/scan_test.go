@@ -84,6 +84,8 @@ func TestFindForms(t *testing.T) {
 		{"no account for 9876543210", `mobile["9876543210"]`},
 		{"Aadhaar card no. 234123412346", `aadhaar["234123412346"]`},
 		{"bank account 234123412346", ``},
+		{"UPI/234123412346/merchant", ``},
+		{"price=98765.43210", ``},
 		{"credit card 2341234123412341", ``},
 		{"ts=1700000000", ``},
 		{"98765432101", ``},
