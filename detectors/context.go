@@ -49,7 +49,11 @@ func init() {
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
-		"amount", "amt", "price", "total", "balance", "लेनदेन")
+		"amount", "amt", "price", "total", "balance", "लेनदेन",
+		// Measurements and counters in logs.
+		"bytes", "size", "len", "length", "offset", "max", "min", "used", "free", "heap", "mem", "memory",
+		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos", "epoch",
+		"timestamp", "ts", "port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce")
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
 	addWords(negBit(iAadhaar)|negBit(iVID), "account", "acct", "acc", "acno", "accno", "accountno", "uan",
 		"epf", "ifsc", "upi", "neft", "imps", "rtgs")

@@ -86,6 +86,7 @@ func TestFindForms(t *testing.T) {
 		{"bank account 234123412346", ``},
 		{"UPI/234123412346/merchant", ``},
 		{"price=98765.43210", ``},
+		{"heap used=987654321 max=8589934592", ``},
 		{"credit card 2341234123412341", ``},
 		{"ts=1700000000", ``},
 		{"98765432101", ``},
