@@ -21,10 +21,13 @@ const benchSize = 256 << 10
 // benchInputs returns the benchmark inputs by class, each benchSize bytes,
 // cut at a line end:
 //
-//	NoMatch       prose and log lines without identifiers (clean.txt)
+//	Prose         English text without digits or identifiers
+//	NoMatch       prose and log lines without identifiers (clean.txt), with
+//	              the dates, times, amounts and addresses of logs
 //	AccessLog     web server access log, a few identifiers in query strings
 //	AppLog        application log: key=value, JSON and plain lines
 //	JSONLogs      JSON log lines only
+//	CSV           a CSV export with a header (vaccination.csv)
 //	Devanagari    Hindi text with identifiers in Devanagari digits
 //	DenseMatches  lines made mostly of identifiers in their written forms
 var benchInputs = sync.OnceValue(func() map[string][]byte {
@@ -45,10 +48,12 @@ var benchInputs = sync.OnceValue(func() map[string][]byte {
 			fake.Mobile(r), fake.AadhaarForm(fake.Aadhaar(r), " "), fake.PAN(r), fake.VIDForm(fake.VID(r), "-"), fake.Mobile(r))
 	}
 	in := map[string][]byte{
+		"Prose":        []byte("The quick brown fox jumps over the lazy dog. The payment was settled and the user logged out.\n"),
 		"NoMatch":      samples["clean.txt"],
 		"AccessLog":    samples["access.log"],
 		"AppLog":       samples["app.log"],
 		"JSONLogs":     jsonLines.Bytes(),
+		"CSV":          samples["vaccination.csv"],
 		"Devanagari":   samples["hindi.txt"],
 		"DenseMatches": []byte(dense.String()),
 	}
@@ -67,7 +72,7 @@ func cutTo(b []byte, n int) []byte {
 	return out
 }
 
-var benchClasses = []string{"NoMatch", "AccessLog", "AppLog", "JSONLogs", "Devanagari", "DenseMatches"}
+var benchClasses = []string{"Prose", "NoMatch", "AccessLog", "AppLog", "JSONLogs", "CSV", "Devanagari", "DenseMatches"}
 
 func BenchmarkString(b *testing.B) {
 	for _, class := range benchClasses {

@@ -175,7 +175,7 @@ func (r *Redactor) ruleFor(k detectors.Kind) (*rule, int) {
 func (r *Redactor) get() *engine { return r.pool.Get().(*engine) }
 
 func (r *Redactor) put(e *engine) {
-	if cap(e.fs) > 1024 || cap(e.hits) > 1024 {
+	if cap(e.fs) > 1<<14 || cap(e.hits) > 1<<14 {
 		return // do not keep what a huge input grew
 	}
 	r.pool.Put(e)

@@ -155,6 +155,13 @@ func (e *engine) size(src []byte, h *hit) int {
 	return len(span)
 }
 
+// maxSize bounds the length of the replacement of h, which holds an
+// identifier of a kind kindLen bytes long, without looking at it: a mask
+// character is at most 4 bytes long and replaces at least one byte.
+func maxSize(h *hit, kindLen int) int {
+	return max(4*(h.end-h.start), maxLabel, kindLen+3+tokenHex)
+}
+
 // failChar is the mask character for a span a detector failed on: that of
 // the kind's rule when it masks, else "X".
 func (e *engine) failChar(h *hit) string {
@@ -355,7 +362,7 @@ func (e *engine) emit(out, src []byte) ([]byte, bool) {
 			return out, true
 		}
 		h := &e.hits[e.hi]
-		if cap(out)-len(out) < e.size(src, h) {
+		if room := cap(out) - len(out); room < maxSize(h, len(e.fs[h.f].Kind)) && room < e.size(src, h) {
 			return out, false
 		}
 		out = e.appendReplacement(out, src, h)
