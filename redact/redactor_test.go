@@ -64,6 +64,18 @@ func TestMask(t *testing.T) {
 	}
 }
 
+// TestAlnum checks the ASCII fast path against detectors.Alnum.
+func TestAlnum(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		b := []byte{byte(c), 0x80, 0x80}
+		wc, ws := detectors.Alnum(b)
+		gc, gs := alnum(b)
+		if gc != wc || gs != ws {
+			t.Errorf("alnum(%#x) = %q, %d; detectors.Alnum: %q, %d", c, gc, gs, wc, ws)
+		}
+	}
+}
+
 func TestMaskOptions(t *testing.T) {
 	p := Policy{
 		Default: Rule{Keep: new(0), Char: "•"},

@@ -105,11 +105,25 @@ func (e *engine) allowed1(k detectors.Kind, span []byte) bool {
 	return ok
 }
 
+// alnum is detectors.Alnum with a fast path for ASCII.
+func alnum(b []byte) (c byte, size int) {
+	if c := b[0]; c < utf8.RuneSelf {
+		switch {
+		case c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+			return c, 1
+		case c >= 'a' && c <= 'z':
+			return c - ('a' - 'A'), 1
+		}
+		return 0, 1
+	}
+	return detectors.Alnum(b)
+}
+
 // appendCanonical appends the letters and digits of b, folded to ASCII upper
 // case letters and ASCII digits, to dst.
 func appendCanonical(dst, b []byte) []byte {
 	for i := 0; i < len(b); {
-		c, size := detectors.Alnum(b[i:])
+		c, size := alnum(b[i:])
 		if c != 0 {
 			dst = append(dst, c)
 		}
@@ -179,7 +193,7 @@ const tokenHex = 16
 func maskLen(span []byte, keep, charLen int) int {
 	total := 0
 	for i := 0; i < len(span); {
-		c, size := detectors.Alnum(span[i:])
+		c, size := alnum(span[i:])
 		if c != 0 {
 			total++
 		}
@@ -187,7 +201,7 @@ func maskLen(span []byte, keep, charLen int) int {
 	}
 	n := 0
 	for i, k := 0, 0; i < len(span); {
-		c, size := detectors.Alnum(span[i:])
+		c, size := alnum(span[i:])
 		if c != 0 && k < total-keep {
 			n += charLen
 			k++
@@ -204,7 +218,7 @@ func maskLen(span []byte, keep, charLen int) int {
 func appendMask(dst, span []byte, keep int, char string) []byte {
 	total := 0
 	for i := 0; i < len(span); {
-		c, size := detectors.Alnum(span[i:])
+		c, size := alnum(span[i:])
 		if c != 0 {
 			total++
 		}
@@ -212,7 +226,7 @@ func appendMask(dst, span []byte, keep int, char string) []byte {
 	}
 	masked := total - keep
 	for i, k := 0, 0; i < len(span); {
-		c, size := detectors.Alnum(span[i:])
+		c, size := alnum(span[i:])
 		if c != 0 && k < masked {
 			dst = append(dst, char...)
 			k++
