@@ -432,6 +432,15 @@ type customState struct {
 	hits       []customHit
 }
 
+// forget drops the memo, so that nothing found for one Set or stream is
+// taken for another (Scanners are reused through a pool and by Reset).
+func (cs *customState) forget() {
+	cs.decoded = false
+	cs.win = cs.win[:0]
+	cs.hits = cs.hits[:0]
+	cs.winA, cs.winB = 0, 0
+}
+
 // customHit is what one detector found in the memo's segment, searching from
 // one point on: a match, a time-out, or nothing (start == noHit). Offsets are
 // relative to the start of the window.

@@ -573,3 +573,19 @@ func BenchmarkCustom(b *testing.B) {
 		}
 	}
 }
+
+// TestCustomSetsIndependent runs one Set whose pattern times out, then
+// another Set over the same text: the second must find what it finds alone.
+// (Scanners are pooled; a memo kept across Sets once leaked between them.)
+func TestCustomSetsIndependent(t *testing.T) {
+	text := "hello " + strings.Repeat("x", 40) + " world EMP-123456 9876543210"
+	slow := MustNew(Config{Custom: []Custom{{Kind: "slow", Pattern: `(?:x|x){1,60}y`, MaxLen: 64, Timeout: time.Millisecond}}})
+	emp := MustNew(Config{Custom: []Custom{{Kind: "employee_id", Pattern: `EMP-[0-9]{6}`, MaxLen: 10, Timeout: time.Minute}}})
+	want := emp.FindString(nil, text)
+	for i := 0; i < 3; i++ {
+		slow.FindString(nil, text)
+		if got := emp.FindString(nil, text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after another Set ran: got %v, want %v", got, want)
+		}
+	}
+}

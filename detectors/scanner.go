@@ -72,6 +72,7 @@ func (sc *Scanner) init(s *Set) {
 	sc.set = s
 	sc.st = state{}
 	sc.pendHeader = false
+	sc.cust.forget()
 }
 
 // Reset discards the stream state, so that the Scanner can be used for a new
