@@ -62,6 +62,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		return max(nx, p+size), false
 	}
 	left, plus := l.leftOf(start)
+	left.consumed = left.present && l.consumed(left.end)
 	g0.plus = plus
 	chain[0] = g0
 	m := 1
@@ -71,6 +72,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		(left.gap.sep == sepSpace || left.gap.sep == sepHyphen) {
 		if lg, _, _ := l.group(left.start, start); !lg.long && lg.letters() {
 			ll, _ := l.leftOf(left.start)
+			ll.consumed = ll.present && l.consumed(ll.end)
 			chain[0], gaps[0], chain[1] = lg, left.gap, g0
 			m = 2
 			left = ll
@@ -163,6 +165,13 @@ func (l *loop) emit(ki int, start, end int, score float64) {
 		return // overlaps the previous finding
 	}
 	l.dst = append(l.dst, Finding{Kind: builtinKinds[ki], Start: s, End: e, Score: score})
+	l.lastEnd = l.base + int64(end)
+}
+
+// consumed reports whether the group ending at data index end is the end of
+// the last finding made.
+func (l *loop) consumed(end int) bool {
+	return l.lastEnd >= 0 && l.base+int64(end) == l.lastEnd
 }
 
 // eval tries the patterns at every group index below to and returns the index
@@ -185,7 +194,8 @@ func nbLeft(ch []grp, gaps []gapInfo, left neighbour, i int) neighbour {
 		return left
 	}
 	g := &ch[i-1]
-	return neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(), start: g.start}
+	return neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
+		start: g.start, end: g.end}
 }
 
 // nbRight describes the neighbour after ch[j-1].
@@ -194,7 +204,8 @@ func nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
 		return neighbour{}
 	}
 	g := &ch[j]
-	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(), start: g.start}
+	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(),
+		start: g.start, end: g.end}
 }
 
 // uniform reports whether the gaps between ch[i..i+k) are all plain gaps with
@@ -213,16 +224,28 @@ func uniform(gaps []gapInfo, i, k int) (int, bool) {
 }
 
 // blocksGroups reports whether a neighbour makes a multi-group pattern part of
-// a longer run of digit groups written the same way (a card number, a list).
-func blocksGroups(nb neighbour, sep int) bool {
-	return nb.present && nb.digits && !nb.gap.paren && nb.gap.sep == sep && nb.n >= 3 && nb.n <= 5
+// a longer run of digit groups written the same way (a card number, a list):
+// a group of digits with the same separator and one of the sizes in sizes (a
+// bit per size). A neighbour that is part of a finding already made blocks
+// nothing.
+func blocksGroups(nb neighbour, sep int, sizes uint32) bool {
+	return nb.present && !nb.consumed && nb.digits && !nb.gap.paren && nb.gap.sep == sep &&
+		nb.n < 32 && sizes&(1<<uint(nb.n)) != 0
 }
+
+// Group sizes that make a neighbour block a pattern.
+const (
+	sizes4   = 1 << 4
+	sizes5   = 1 << 5
+	sizes34  = 1<<3 | 1<<4
+	sizes345 = 1<<3 | 1<<4 | 1<<5
+)
 
 // blocksSingle reports whether a neighbour joined by '-', '.' or ':' and
 // holding digits makes a single group part of something longer (a UUID, a
 // decimal number, a date).
 func blocksSingle(nb neighbour) bool {
-	if !nb.present || nb.letters || nb.gap.paren {
+	if !nb.present || nb.consumed || nb.letters || nb.gap.paren {
 		return false
 	}
 	switch nb.gap.sep {
@@ -249,6 +272,7 @@ func sameShape(ch []grp, i int, lens ...int) bool {
 func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete bool) int {
 	g := &ch[i]
 	lnb := nbLeft(ch, gaps, left, i)
+	lnb.consumed = lnb.present && l.consumed(lnb.end)
 	// Mobile numbers written with a prefix group: +91 / 91 / 0091 / 0.
 	if g.digits() && i+1 < len(ch) {
 		if k := l.mobilePrefixed(ch, gaps, i); k > 0 {
@@ -265,7 +289,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 		if !ok {
 			continue
 		}
-		if blocksGroups(lnb, sep) || blocksGroups(nbRight(ch, gaps, i+k), sep) {
+		if blocksGroups(lnb, sep, f.blocks) || blocksGroups(nbRight(ch, gaps, i+k), sep, f.blocks) {
 			continue
 		}
 		if l.multi(f.kind, ch[i:i+k]) {
@@ -309,17 +333,18 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 }
 
 type multiForm struct {
-	kind int
-	lens []int
+	kind   int
+	lens   []int
+	blocks uint32 // neighbour sizes that block the form
 }
 
 // multiForms lists the grouped forms, longest first.
 var multiForms = []multiForm{
-	{iVID, []int{4, 4, 4, 4}},
-	{iAadhaar, []int{4, 4, 4}},
-	{iMobile, []int{3, 3, 4}},
-	{iMobile, []int{4, 3, 3}},
-	{iMobile, []int{5, 5}},
+	{iVID, []int{4, 4, 4, 4}, sizes4},
+	{iAadhaar, []int{4, 4, 4}, sizes4},
+	{iMobile, []int{3, 3, 4}, sizes34},
+	{iMobile, []int{4, 3, 3}, sizes34},
+	{iMobile, []int{5, 5}, sizes5},
 }
 
 // multi checks a grouped form of the digit groups gs.
@@ -372,7 +397,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 	case g.n == 6 && g.c[0] == '0' && i+1 < len(ch) && ch[i+1].digits() && ch[i+1].n == 5 &&
 		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon:
 		// 098765 43210
-		if g.c[1] < '6' || g.c[1] > '9' || blocksGroups(nbRight(ch, gaps, i+2), gaps[i].sep) {
+		if g.c[1] < '6' || g.c[1] > '9' || blocksGroups(nbRight(ch, gaps, i+2), gaps[i].sep, sizes5) {
 			return 0
 		}
 		l.score(iMobile, l.charOffset(g, 1), ch[i+1].end, 0.8)
@@ -617,7 +642,7 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		if c := g.c[skip]; c < '6' || c > '9' {
 			continue
 		}
-		if blocksGroups(nbRight(ch, gaps, i+len(lens)), gaps[i].sep) {
+		if blocksGroups(nbRight(ch, gaps, i+len(lens)), gaps[i].sep, sizes345) {
 			continue
 		}
 		l.score(iMobile, l.charOffset(g, skip), ch[i+len(lens)-1].end, base)

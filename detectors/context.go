@@ -171,6 +171,12 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			return lblNone
 		}
 		word := w[i:g]
+		if placeholder(w, i, g) {
+			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
+			// (or another redactor) says nothing about what is next to it.
+			j = i
+			continue
+		}
 		if lbl := lookupWord(word) & rel; lbl != lblNone {
 			return lbl
 		}
@@ -416,4 +422,16 @@ func genericWord(w []byte) bool {
 		return true
 	}
 	return false
+}
+
+// placeholder reports whether the word w[i:g] is the name inside a
+// placeholder such as "[MOBILE]", "[VOTER_ID]" or "[PAN:0123abcd]".
+func placeholder(w []byte, i, g int) bool {
+	for i > 0 && (isUpper(w[i-1]) || w[i-1] == '_') {
+		i-- // VOTER_ID, AADHAAR_VID
+	}
+	for g < len(w) && (isUpper(w[g]) || w[g] == '_') {
+		g++
+	}
+	return i > 0 && (w[i-1] == '[' || w[i-1] == '<') && g < len(w) && (w[g] == ']' || w[g] == ':' || w[g] == '>')
 }

@@ -63,6 +63,16 @@ func ExampleNew() {
 	// 1 pan
 }
 
+func ExampleSet_Kinds() {
+	set := detectors.MustNew(detectors.Config{
+		Kinds:  []detectors.Kind{detectors.Mobile},
+		Custom: []detectors.Custom{{Kind: "employee_id", Pattern: `EMP-[0-9]{6}`, MaxLen: 10}},
+	})
+	fmt.Println(set.Kinds())
+	// Output:
+	// [mobile employee_id]
+}
+
 func ExampleAlnum() {
 	// Devanagari and full-width digits fold to ASCII.
 	for _, s := range []string{"७", "９", "Ｐ", "-"} {

@@ -182,12 +182,14 @@ func c2sep(c byte) int { return int(c) }
 // and the group before it (its length and whether it is all digits or all
 // letters), and whether a '+' comes right before the group.
 type neighbour struct {
-	present bool
-	gap     gapInfo
-	n       int
-	digits  bool
-	letters bool
-	start   int
+	present  bool
+	gap      gapInfo
+	n        int
+	digits   bool
+	letters  bool
+	start    int
+	end      int
+	consumed bool // part of a finding already made: it blocks nothing
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
@@ -226,6 +228,7 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	return nb, plus
 group:
 	nb.present = true
+	nb.end = j
 	nb.digits, nb.letters = true, true
 	for j > lo && nb.n <= maxGroup {
 		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {

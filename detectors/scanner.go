@@ -52,6 +52,7 @@ type Scanner struct {
 	// Scan's view of the header decision, applied by Commit.
 	pendHeader bool
 	pend       csvHeader
+	ends       []int64 // stream ends of the findings of the last Scan, for Commit
 	win        [histSize + joinLen]byte
 	cust       customState
 	work       int // see loop.work
@@ -61,6 +62,7 @@ type Scanner struct {
 type state struct {
 	hist       [histSize]byte
 	histLen    int
+	lastEnd    int64 // stream offset just past the last finding committed (-1: none)
 	streamed   int64 // bytes committed so far
 	headerDone bool
 	hdr        csvHeader
@@ -70,7 +72,7 @@ type state struct {
 
 func (sc *Scanner) init(s *Set) {
 	sc.set = s
-	sc.st = state{}
+	sc.st = state{lastEnd: -1}
 	sc.pendHeader = false
 	sc.cust.forget()
 }
@@ -88,11 +90,15 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 // len(buf); otherwise the bytes from n on must be given again, followed by more
 // input, and n may be 0 when buf is shorter than [MaxLookahead].
 //
-// Scan does not change the Scanner: call Commit with the number of bytes
-// consumed (at most n) before the next call.
+// Scan never writes to buf, and does not change the Scanner: call Commit
+// with the number of bytes consumed before the next call. Commit n itself
+// (or 0, to give the same bytes again): the settled point is where a new
+// examination may start, and a smaller count can make the next call start
+// in the middle of a number ("+91-" committed, "9876543210" not) and find
+// something else than a single pass would.
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
-	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1}
+	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd}
 	hdr := &sc.st.hdr
 	sc.pendHeader = false
 	if !sc.st.headerDone {
@@ -127,12 +133,14 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		copy(w, sc.st.hist[:hl])
 		copy(w[hl:], buf[:m])
 		l.data, l.off = w, hl
+		l.base = sc.st.streamed - int64(hl)
 		l.streamStart = sc.st.streamed == int64(hl) // the window begins the stream
 		l.eof = m == len(buf)
 		pos = l.run(pos, backReach)
 	}
 	if l.unresolved < 0 {
 		l.data, l.off = buf, 0
+		l.base = sc.st.streamed
 		l.streamStart = sc.st.streamed == 0
 		l.eof = true
 		pos = l.run(pos, len(buf))
@@ -155,6 +163,10 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		n = 0
 	}
 	sc.work += l.work
+	sc.ends = sc.ends[:0]
+	for _, f := range l.dst[first:] {
+		sc.ends = append(sc.ends, sc.st.streamed+int64(f.End))
+	}
 	if len(sc.set.custom) > 0 {
 		return sc.scanCustom(l.dst, first, buf, n, atEOF)
 	}
@@ -168,6 +180,11 @@ func (sc *Scanner) Commit(buf []byte, n int) {
 		return
 	}
 	st := &sc.st
+	for _, e := range sc.ends {
+		if e <= st.streamed+int64(n) && e > st.lastEnd {
+			st.lastEnd = e
+		}
+	}
 	if sc.pendHeader {
 		st.hdr, st.headerDone = sc.pend, true
 		sc.pendHeader = false
@@ -342,6 +359,8 @@ type loop struct {
 	settled     int // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	gaps        [maxChain]gapInfo
+	base        int64 // stream offset of data[0]
+	lastEnd     int64 // stream offset of the end of the last finding, or -1
 	work        int // bytes read by candidate examination, bounded above (for tests)
 }
 

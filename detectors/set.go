@@ -56,6 +56,21 @@ func New(cfg Config) (*Set, error) {
 	return s, nil
 }
 
+// Kinds returns the kinds the Set detects: the enabled built-in kinds, in
+// the order of [Kinds], then the kinds of its custom detectors.
+func (s *Set) Kinds() []Kind {
+	var out []Kind
+	for i, on := range s.enabled {
+		if on {
+			out = append(out, builtinKinds[i])
+		}
+	}
+	for _, c := range s.custom {
+		out = append(out, c.kind)
+	}
+	return out
+}
+
 // MustNew is like [New] but panics on error. It simplifies the initialisation
 // of package-level variables.
 func MustNew(cfg Config) *Set {
