@@ -361,7 +361,7 @@ type loop struct {
 	gaps        [maxChain]gapInfo
 	base        int64 // stream offset of data[0]
 	lastEnd     int64 // stream offset of the end of the last finding, or -1
-	work        int // bytes read by candidate examination, bounded above (for tests)
+	work        int   // bytes read by candidate examination, bounded above (for tests)
 }
 
 // lo returns the lowest data index that a candidate at i may read.
