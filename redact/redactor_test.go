@@ -74,6 +74,14 @@ func TestAlnum(t *testing.T) {
 			t.Errorf("alnum(%#x) = %q, %d; detectors.Alnum: %q, %d", c, gc, gs, wc, ws)
 		}
 	}
+	// Percent escapes are one character each.
+	for _, s := range []string{"%39", "%2B", "%20", "%2b", "%%3", "%zz", "%E0"} {
+		wc, ws := detectors.Alnum([]byte(s))
+		gc, gs := alnum([]byte(s))
+		if gc != wc || gs != ws {
+			t.Errorf("alnum(%q) = %q, %d; detectors.Alnum: %q, %d", s, gc, gs, wc, ws)
+		}
+	}
 }
 
 func TestMaskOptions(t *testing.T) {

@@ -105,9 +105,10 @@ func (e *engine) allowed1(k detectors.Kind, span []byte) bool {
 	return ok
 }
 
-// alnum is detectors.Alnum with a fast path for ASCII.
+// alnum is detectors.Alnum with a fast path for ASCII (but '%', which may
+// begin a percent escape that stands for one character).
 func alnum(b []byte) (c byte, size int) {
-	if c := b[0]; c < utf8.RuneSelf {
+	if c := b[0]; c < utf8.RuneSelf && c != '%' {
 		switch {
 		case c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
 			return c, 1
