@@ -111,3 +111,18 @@ func BenchmarkRegexpBaseline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFindParallel runs Find on one shared Set from GOMAXPROCS
+// goroutines: throughput should grow with -cpu 1,2,4 (the Set is immutable
+// and each call takes its own Scanner from a pool).
+func BenchmarkFindParallel(b *testing.B) {
+	in := benchInputs["JSONLogs"]
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		var fs []Finding
+		for pb.Next() {
+			fs = Default.Find(fs[:0], in)
+		}
+	})
+}

@@ -30,6 +30,9 @@ func hostileInputs(n int) map[string][]byte {
 		"mixed":       rep("A1B2C3D4E5 "),
 		"nul":         rep("\x00"),
 		"invalidutf8": rep("\xe0\xa5\xff\xc2"),
+		"overlong":    rep("\xc0\xb9\xe0\x80\xb9\xf0\x80\x80\xb9"), // overlong encodings of '9'
+		"combining":   rep("9\u0301\u0308"),                        // digits under combining marks
+		"surrogates":  rep("\xed\xa0\x80\xed\xbf\xbf9"),
 		"csv":         append([]byte("mobile,aadhaar\n"), rep("9876543210,\"2341 2341 2346\"\n")...),
 	}
 }
