@@ -23,6 +23,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"os"
 	"sort"
@@ -75,7 +76,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}))
 	replay(text, events)
 
-	fmt.Fprintf(stderr, "slog: replayed %d events through both loggers\n", len(events))
+	// The standard log package, and any logger that writes to an io.Writer
+	// (zap, zerolog, logrus sinks): wrap the writer, in one line. A process's
+	// own stderr log is log.SetOutput(redact.Default.NewWriter(os.Stderr)).
+	fmt.Fprintln(stdout, "# the standard log package writing through Redactor.NewWriter")
+	w := red.NewWriter(stdout)
+	std := log.New(w, "kyc: ", 0)
+	for _, e := range events {
+		std.Println(e.line())
+	}
+	if err := w.Close(); err != nil {
+		fmt.Fprintf(stderr, "slog: %v\n", err)
+		return 1
+	}
+
+	fmt.Fprintf(stderr, "slog: replayed %d events through three loggers\n", len(events))
 	return 0
 }
 
@@ -152,4 +167,23 @@ func replay(l *slog.Logger, events []event) {
 	for _, e := range events {
 		l.LogAttrs(context.Background(), e.level, e.msg, e.attrs...)
 	}
+}
+
+// line renders an event the way a printf-style logger would: the message,
+// then key=value pairs (groups as key.sub=value).
+func (e event) line() string {
+	var b bytes.Buffer
+	b.WriteString(e.msg)
+	var add func(prefix string, as []slog.Attr)
+	add = func(prefix string, as []slog.Attr) {
+		for _, a := range as {
+			if a.Value.Kind() == slog.KindGroup {
+				add(prefix+a.Key+".", a.Value.Group())
+				continue
+			}
+			fmt.Fprintf(&b, " %s%s=%v", prefix, a.Key, a.Value)
+		}
+	}
+	add("", e.attrs)
+	return b.String()
 }
