@@ -372,6 +372,7 @@ type problem struct {
 	msg  string
 }
 
+// String describes the problem for an error message.
 func (p *problem) String() string {
 	if p.path == "" {
 		return p.msg

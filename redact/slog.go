@@ -80,10 +80,12 @@ type slogHandler struct {
 	h slog.Handler
 }
 
+// Enabled reports whether the wrapped handler handles records at level l.
 func (h *slogHandler) Enabled(ctx context.Context, l slog.Level) bool {
 	return h.h.Enabled(ctx, l)
 }
 
+// WithAttrs redacts attrs and returns a handler that adds them to every record.
 func (h *slogHandler) WithAttrs(attrs []slog.Attr) (out slog.Handler) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -104,6 +106,7 @@ func (h *slogHandler) WithAttrs(attrs []slog.Attr) (out slog.Handler) {
 	return &slogHandler{r: h.r, h: h.h.WithAttrs(red)}
 }
 
+// WithGroup returns a handler that puts the attributes that follow in group name.
 func (h *slogHandler) WithGroup(name string) slog.Handler {
 	return &slogHandler{r: h.r, h: h.h.WithGroup(name)}
 }
@@ -111,6 +114,7 @@ func (h *slogHandler) WithGroup(name string) slog.Handler {
 // failedValue stands for what could not be redacted.
 const failedValue = "!REDACTION FAILED"
 
+// Handle redacts the record (message and attributes) and passes a fresh one on.
 func (h *slogHandler) Handle(ctx context.Context, rec slog.Record) (err error) {
 	handing := false // the panic, if any, is h.h's
 	defer func() {

@@ -1153,6 +1153,7 @@ func writeJSONEscaped(w *bufio.Writer, s []byte) {
 // jsonEscaper writes what it is given as the contents of a JSON string.
 type jsonEscaper struct{ w *bufio.Writer }
 
+// Write appends p to the output, escaped for a JSON string.
 func (e jsonEscaper) Write(p []byte) (int, error) {
 	writeJSONEscaped(e.w, p)
 	return len(p), nil
@@ -1478,6 +1479,7 @@ type csvEscaper struct {
 	quoted bool
 }
 
+// Write appends p to the output, escaped for a quoted CSV field.
 func (e csvEscaper) Write(p []byte) (int, error) {
 	if !e.quoted {
 		return e.w.Write(p)

@@ -124,6 +124,7 @@ var errWriteAfterReturn = errors.New("httpredact: write after the handler return
 // error.
 type errWriter struct{ rw *responseWriter }
 
+// Write writes p to the underlying ResponseWriter and remembers its first error.
 func (e errWriter) Write(p []byte) (int, error) {
 	n, err := e.rw.ResponseWriter.Write(p)
 	if err != nil && e.rw.err == nil {
