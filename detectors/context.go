@@ -345,12 +345,15 @@ type csvHeader struct {
 	labels [maxCols]label
 }
 
-// parseHeader decides whether line (the first line of a stream, without the
-// newline) is a delimited header: at least two fields split by ',', '\t', ';'
+// parseHeader decides whether line (a line near the start of a stream,
+// without the newline) is a delimited header: at least two fields split by ',', '\t', ';'
 // or '|', every field short and made of words. It returns the header.
 func parseHeader(line []byte) csvHeader {
 	var h csvHeader
 	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		return h // JSON
+	}
 	best, bestN := byte(0), 0
 	for _, d := range []byte{',', '\t', ';', '|'} {
 		if n := bytes.Count(line, []byte{d}); n > bestN {
@@ -366,7 +369,10 @@ func parseHeader(line []byte) csvHeader {
 		if i < len(line) && line[i] != best {
 			continue
 		}
-		f := bytes.Trim(line[start:i], " \"")
+		f := bytes.TrimSpace(line[start:i])
+		if len(f) >= 2 && f[0] == '"' && f[len(f)-1] == '"' {
+			f = f[1 : len(f)-1]
+		}
 		if len(f) == 0 || len(f) > 48 || !headerField(f) {
 			return csvHeader{}
 		}
@@ -384,9 +390,71 @@ func parseHeader(line []byte) csvHeader {
 	return h
 }
 
+// findHeader looks for a CSV header among the first three lines of a stream
+// (in its first headerMax bytes; b holds them, or all of a shorter stream
+// when atEOF): a line that parseHeader accepts, followed by a line with the
+// same number of fields. It reports need when b is too short to decide.
+func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
+	if len(b) > headerMax {
+		b = b[:headerMax]
+	}
+	whole := atEOF || len(b) == headerMax // b holds all it will hold
+	// nextLine returns the line at i and where the one after starts, or
+	// ok == false when the line is cut by the end of b and more may come.
+	nextLine := func(i int) (line []byte, next int, ok bool) {
+		e := bytes.IndexByte(b[i:], '\n')
+		if e < 0 {
+			return b[i:], len(b), whole
+		}
+		return b[i : i+e], i + e + 1, true
+	}
+	i := 0
+	for n := 0; n < 3 && i < len(b); n++ {
+		line, next, ok := nextLine(i)
+		if !ok {
+			return csvHeader{}, true
+		}
+		if cand := parseHeader(line); cand.on {
+			if next >= len(b) {
+				if whole {
+					return csvHeader{}, false // nothing after it: not a table
+				}
+				return csvHeader{}, true
+			}
+			row, _, ok := nextLine(next)
+			if !ok {
+				return csvHeader{}, true
+			}
+			if csvFields(bytes.TrimSuffix(row, []byte{'\r'}), cand.delim) == cand.ncol {
+				return cand, false
+			}
+		}
+		i = next
+	}
+	return csvHeader{}, false
+}
+
+// csvFields counts the fields of a CSV row, not splitting inside quotes.
+func csvFields(row []byte, delim byte) int {
+	n, quoted := 1, false
+	for _, c := range row {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == delim && !quoted:
+			n++
+		}
+	}
+	return n
+}
+
 // headerField reports whether f looks like a column name: mostly letters, with
-// no run of more than four digits.
+// no run of more than four digits, and none of the punctuation of JSON, HTML
+// or key=value logs.
 func headerField(f []byte) bool {
+	if bytes.ContainsAny(f, ":{}[]=<>\"") {
+		return false
+	}
 	letters, digits := 0, 0
 	for _, b := range f {
 		switch {

@@ -116,3 +116,26 @@ func TestMRZ(t *testing.T) {
 		t.Fatalf("bad check digit: got %v", describe(bad, fs))
 	}
 }
+
+func TestHeaderDetection(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		// JSON lines: never a CSV header, whatever the commas.
+		{`{"level":"info","ts":"2024-03-15","logger":"main","msg":"starting","version":"1.4.2","port":8080}` + "\n" +
+			`{"level":"info","msg":"doc verified","passport":"J2704815"}` + "\n", `passport["J2704815"]`},
+		// A title row before the header.
+		{"Vaccination report, March 2024\nname,mobile,passport,epic\nFatima,7862125602,S1003028,XFN6681346\n",
+			`mobile["7862125602"] passport["S1003028"] voter_id["XFN6681346"]`},
+		// A line that looks like a header but is not followed by a row like it.
+		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
+	}
+	for _, tt := range tests {
+		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
+		if got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+		checkChunking(t, Default, []byte(tt.text))
+	}
+}

@@ -102,18 +102,11 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	hdr := &sc.st.hdr
 	sc.pendHeader = false
 	if !sc.st.headerDone {
-		lim := buf
-		if len(lim) > headerMax {
-			lim = lim[:headerMax]
-		}
-		i := bytes.IndexByte(lim, '\n')
-		if i < 0 && len(buf) < headerMax && !atEOF {
+		h, need := findHeader(buf, atEOF)
+		if need {
 			return dst, 0
 		}
-		if i < 0 {
-			i = len(lim)
-		}
-		sc.pend, sc.pendHeader = parseHeader(lim[:i]), true
+		sc.pend, sc.pendHeader = h, true
 		hdr = &sc.pend
 	}
 	l.hdr = hdr
