@@ -40,8 +40,9 @@ func init() {
 		"आधार", "आधारसंख्या")
 	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी")
 	addWords(kindBit(iPAN), "pan", "panno", "pancard", "pannumber", "permanent", "पैन")
-	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "पासपोर्ट")
-	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "मतदाता", "वोटर")
+	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "पासपोर्ट")
+	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "election", "मतदाता",
+		"वोटर", "मतदार", "ओळखपत्र")
 	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
 		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
 		"sms", "vpa", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
@@ -53,10 +54,14 @@ func init() {
 		// Measurements and counters in logs.
 		"bytes", "size", "len", "length", "offset", "max", "min", "used", "free", "heap", "mem", "memory",
 		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos", "epoch",
-		"timestamp", "ts", "port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce")
+		"timestamp", "ts", "port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce",
+		// Business reference numbers.
+		"policy", "application", "appl", "loan", "cif", "folio", "consumer", "ack", "acknowledgement",
+		"msgid", "dlr", "roll", "registration", "regn", "claim", "receipt", "challan")
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
-	addWords(negBit(iAadhaar)|negBit(iVID), "account", "acct", "acc", "acno", "accno", "accountno", "uan",
-		"epf", "ifsc", "upi", "neft", "imps", "rtgs")
+	addWords(negBit(iAadhaar)|negBit(iVID)|negBit(iMobile), "account", "acct", "acc", "acno", "accno",
+		"accountno")
+	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 }
 
@@ -146,7 +151,9 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 // words backward from the end and stopping at the first label. When partial,
 // the first word of w was cut by the window and is ignored.
 func nearestLabel(w []byte, partial bool, rel label) label {
-	generic, crossed := true, false
+	own := rel >> 8 & 0x3F // the positive bit of the kind asked about
+	generic := true        // every word passed so far says nothing of the value's kind
+	var neg label          // a word that keys the value as something else
 	j := len(w)
 	for words := 0; words < maxWords; words++ {
 		// The gap before the next word (backward).
@@ -155,22 +162,25 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			g--
 		}
 		if g == 0 {
-			return lblNone
+			return neg
 		}
 		if words > 0 && bytes.ContainsAny(w[g:j], "=:,&;{}|\t") {
 			// Words beyond a value boundary ("amount=12 currency=INR key=")
-			// name an earlier value, not this one, unless the key so far is
-			// generic: {"type": "passport", "number": ...}.
-			if !generic || crossed {
-				return lblNone
+			// name an earlier value, not this one, unless every word so far
+			// is generic: {"type": "passport", "number": ...}, or HTML
+			// attributes (<input id="pp" name="pp" value=...>).
+			if !generic || neg != lblNone {
+				return neg
 			}
-			crossed = true
 		}
 		i := wordStart(w, g)
 		if i == 0 && partial {
-			return lblNone
+			return neg
 		}
 		word := w[i:g]
+		if (word[0]|0x20) == 'c' && len(word) == 1 && i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {
+			word, i = wordAccount, i-2 // "A/c"
+		}
 		if placeholder(w, i, g) {
 			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
 			// (or another redactor) says nothing about what is next to it.
@@ -178,15 +188,30 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			continue
 		}
 		if lbl := lookupWord(word) & rel; lbl != lblNone {
-			return lbl
+			switch {
+			case lbl&0x3F != 0 && neg == lblNone:
+				return lbl
+			case lbl&own != 0:
+				// "Aadhaar number seeded with bank account: 2345 ...": the
+				// kind named earlier in the same clause wins.
+				return lbl
+			case lbl&0x3F == 0 && generic && neg == lblNone:
+				// A word that says "something else" counts only when it keys
+				// the value ("order 123", "order_id=", "Policy No."), not
+				// across other words ("order placed by 9876543210").
+				neg = lbl
+			}
 		}
 		if !genericWord(word) {
 			generic = false
 		}
 		j = i
 	}
-	return lblNone
+	return neg
 }
+
+var wordAccount = []byte("account")
+
 
 func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
@@ -476,9 +501,7 @@ func headerField(f []byte) bool {
 // genericWord reports whether w is a key word that says nothing about the
 // kind of a value ("number", "no", "id").
 func genericWord(w []byte) bool {
-	switch len(w) {
-	case 2, 3, 5, 6, 8:
-	default:
+	if len(w) > 8 {
 		return false
 	}
 	var buf [8]byte
@@ -486,7 +509,10 @@ func genericWord(w []byte) bool {
 		buf[i] = b | 0x20
 	}
 	switch string(buf[:len(w)]) {
-	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno":
+	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno",
+		// HTML around a value: <input id="pp" name="pp" value="...">, <td>.
+		"name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
+		"b", "strong", "dd", "dt", "br":
 		return true
 	}
 	return false

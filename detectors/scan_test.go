@@ -139,3 +139,29 @@ func TestHeaderDetection(t *testing.T) {
 		checkChunking(t, Default, []byte(tt.text))
 	}
 }
+
+func TestContextRules(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Order placed by 7037212038 via app", `mobile["7037212038"]`},
+		{"OTP for txn 8516 sent to 9508792723", `mobile["9508792723"]`},
+		{"Booking confirmed for 7919187204", `mobile["7919187204"]`},
+		{"Policy No. 8522055519 renewed", ``},
+		{"Loan A/c 9123456789 overdue", ``},
+		{"Application ID 234123412346", ``},
+		{"Aadhaar number seeded with bank account: 2341 2341 2346", `aadhaar["2341 2341 2346"]`},
+		{"amount=12 currency=INR key=J6932157", ``},
+		{`<label for="pp">Passport Number</label><input id="doc" name="doc" value="Z8913104">`, `passport["Z8913104"]`},
+		{"PP No. L1808002", `passport["L1808002"]`},
+		{"Election Card No: CJX7240119", `voter_id["CJX7240119"]`},
+		{"मतदार ओळखपत्र क्रमांक UTD4287174", `voter_id["UTD4287174"]`},
+	}
+	for _, tt := range tests {
+		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
+		if got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
