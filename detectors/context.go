@@ -212,7 +212,6 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 
 var wordAccount = []byte("account")
 
-
 func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
