@@ -205,7 +205,7 @@ func nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
 	}
 	g := &ch[j]
 	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(),
-		start: g.start, end: g.end}
+		start: g.start, end: g.end, zeros: g.digits() && g.n <= 2 && string(g.s()) == "00"[:g.n]}
 }
 
 // uniform reports whether the gaps between ch[i..i+k) are all plain gaps with
@@ -247,6 +247,9 @@ const (
 func blocksSingle(nb neighbour) bool {
 	if !nb.present || nb.consumed || nb.letters || nb.gap.paren {
 		return false
+	}
+	if nb.zeros && nb.gap.sep == sepDot {
+		return false // 9876543210.0: a spreadsheet wrote the number as a float
 	}
 	switch nb.gap.sep {
 	case sepHyphen, sepDot, sepColon:

@@ -109,7 +109,7 @@ func (l *loop) contextOf(ki int, start, end int) int {
 }
 
 const (
-	ctxBefore = 96 // bytes of context looked at before a finding
+	ctxBefore = 160 // bytes of context looked at before a finding
 	ctxAfter  = 32 // bytes of context looked at after a finding
 	ctxPrefix = 40 // longest line prefix after which the previous line counts
 	maxWords  = 32
@@ -136,13 +136,22 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	} else {
 		field, line = line, lblNone
 	}
-	if nl >= 0 && len(cur) <= ctxPrefix {
-		p := w[:nl]
+	// In a block of "Key: value" lines the kind may be named a line or two
+	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
+	p := w[:max(nl, 0)]
+	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn // in a table the line above is another row
+	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
 			p = p[:len(p)-1]
 		}
 		pn := bytes.LastIndexByte(p, '\n')
-		prev = nearestLabel(p[pn+1:], partial && pn < 0, rel)
+		line := p[pn+1:]
+		prev = nearestLabel(line, partial && pn < 0, rel)
+		if pn < 0 {
+			break
+		}
+		short = len(line) <= 2*ctxPrefix
+		p = p[:pn]
 	}
 	return field, line, prev
 }
@@ -262,8 +271,12 @@ func (l *loop) labelAfter(end int, rel label) label {
 		w = w[:i]
 	}
 	if l.csvOn {
-		if i := bytes.IndexAny(w, "\"\t,;|"); i >= 0 {
-			w = w[:i]
+		// This field and the next: "S3655008,Passport,..." names the kind
+		// in the column after the number.
+		if i := bytes.IndexByte(w, l.hdr.delim); i >= 0 {
+			if k := bytes.IndexByte(w[i+1:], l.hdr.delim); k >= 0 {
+				w = w[:i+1+k]
+			}
 		}
 	}
 	var spans [maxWords][2]int

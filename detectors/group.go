@@ -190,6 +190,7 @@ type neighbour struct {
 	start    int
 	end      int
 	consumed bool // part of a finding already made: it blocks nothing
+	zeros    bool // one or two zeros: the ".0" of a number exported as a float
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {

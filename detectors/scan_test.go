@@ -157,6 +157,10 @@ func TestContextRules(t *testing.T) {
 		{"PP No. L1808002", `passport["L1808002"]`},
 		{"Election Card No: CJX7240119", `voter_id["CJX7240119"]`},
 		{"मतदार ओळखपत्र क्रमांक UTD4287174", `voter_id["UTD4287174"]`},
+		{"name,mobile,aadhaar\nRamesh Yadav,7270456953.0,234123412346.0\n", `mobile["7270456953"] aadhaar["234123412346"]`},
+		{"name,id,id_type,mobile\nRamesh Kumar,S3655008,Passport,+91-9821852672\n", `passport["S3655008"] mobile["9821852672"]`},
+		{"ID Type: Passport\nIssuing Country: India\nID Number: P4752080\n", `passport["P4752080"]`},
+		{"price 12.5 and 9876543210.5", ``},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
