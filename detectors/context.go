@@ -110,8 +110,8 @@ func (l *loop) contextOf(ki int, start, end int) int {
 
 const (
 	ctxBefore = 160 // bytes of context looked at before a finding
-	ctxAfter  = 32 // bytes of context looked at after a finding
-	ctxPrefix = 40 // longest line prefix after which the previous line counts
+	ctxAfter  = 32  // bytes of context looked at after a finding
+	ctxPrefix = 40  // longest line prefix after which the previous line counts
 	maxWords  = 32
 )
 
