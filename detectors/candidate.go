@@ -68,7 +68,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	m := 1
 	// A short letter group before the first digits may begin a PAN or voter
 	// ID written in groups: "ABCDE 1234 F", "ABC 1234567".
-	if left.present && left.letters && (left.n == 3 || left.n == 5) && left.gap.ok && !left.gap.paren &&
+	if left.present && left.letters && (left.n == 1 || left.n == 3 || left.n == 5) && left.gap.ok && !left.gap.paren &&
 		(left.gap.sep == sepSpace || left.gap.sep == sepHyphen) {
 		if lg, _, _ := l.group(left.start, start); !lg.long && lg.letters() {
 			ll, _ := l.leftOf(left.start)
@@ -314,9 +314,14 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 		}
 	}
 	// Passport and voter ID split after the letters or early digits.
-	if i+1 < len(ch) && gaps[i].ok && !gaps[i].paren && gaps[i].sep == sepSpace && ch[i+1].digits() {
+	if i+1 < len(ch) && gaps[i].ok && !gaps[i].paren && (gaps[i].sep == sepSpace || gaps[i].sep == sepHyphen) && ch[i+1].digits() {
 		a, b := &ch[i], &ch[i+1]
 		if a.n == 3 && a.nl == 1 && a.c[0] >= 'A' && a.c[1] >= '1' && a.c[1] <= '9' && a.nd == 2 && b.n == 5 {
+			l.score(iPassport, a.start, b.end, passportBase(a.lower)-0.05)
+			return 2
+		}
+		if a.letters() && a.n == 1 && b.n == 7 && b.c[0] != '0' {
+			// T 4401106: a passport number written with a space.
 			l.score(iPassport, a.start, b.end, passportBase(a.lower)-0.05)
 			return 2
 		}
@@ -418,7 +423,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		return 0
 	}
 	// The core: 10 / 5-5 / 3-3-4 / 4-3-3.
-	for _, lens := range [][]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}} {
+	for _, lens := range [][]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}, {4, 6}, {2, 4, 4}} {
 		j := i + 1
 		if !sameShape(ch, j, lens...) {
 			continue

@@ -52,6 +52,7 @@ func init() {
 	}
 	asciiClass[' '] = sepSpace<<8 | clSep
 	asciiClass['-'] = sepHyphen<<8 | clSep
+	asciiClass['+'] = sepSpace<<8 | clSep // a space in form-encoded text ("uid=2341+2341+2346")
 	asciiClass['.'] = sepDot<<8 | clSep
 	asciiClass[':'] = sepColon<<8 | clSep
 }
@@ -132,12 +133,16 @@ func classify(b []byte) (cl int, c byte, size int) {
 					return clZW, 0, 3
 				case 0x87, 0x89, 0xAF: // figure, thin, narrow no-break space
 					return clSep, sepNBSP, 3
-				case 0x90, 0x91, 0x93: // hyphen, non-breaking hyphen, en dash
+				case 0x90, 0x91, 0x92, 0x93: // hyphen, non-breaking hyphen, figure dash, en dash
 					return clSep, sepHyphen, 3
 				}
 			case 0x81:
 				if b[2] == 0xA0 { // U+2060 word joiner
 					return clZW, 0, 3
+				}
+			case 0x88:
+				if b[2] == 0x92 { // U+2212 minus sign
+					return clSep, sepHyphen, 3
 				}
 			}
 		}
@@ -150,6 +155,16 @@ func classify(b []byte) (cl int, c byte, size int) {
 			case 0xAD: // soft hyphen
 				return clZW, 0, 2
 			}
+		}
+		return clOther, 0, utf8Size(b)
+	case b0 == 0xD9 || b0 == 0xDB:
+		if len(b) >= 2 && arabicDigit(b0, b[1]) {
+			// Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..,
+			// Urdu) digits.
+			if b0 == 0xD9 {
+				return clDigit, '0' + b[1] - 0xA0, 2
+			}
+			return clDigit, '0' + b[1] - 0xB0, 2
 		}
 		return clOther, 0, utf8Size(b)
 	case b0 >= 0xCE && b0 <= 0xD1:
@@ -243,4 +258,10 @@ func plusBefore(b []byte, lo, i int) bool {
 		return true
 	}
 	return i-3 >= lo && b[i-3] == '%' && b[i-2] == '2' && (b[i-1]|0x20) == 'b'
+}
+
+// arabicDigit reports whether b0 b1 is an Arabic-Indic or Extended
+// Arabic-Indic digit.
+func arabicDigit(b0, b1 byte) bool {
+	return b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9 || b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9
 }

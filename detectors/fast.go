@@ -87,7 +87,7 @@ forward:
 		return 0, false
 	}
 	cont := false
-	if b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':' {
+	if b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':' || b1 == '+' {
 		cont = asciiAlnum(b2) != clOther
 	}
 	// The length of the digits of the next group, when it starts with digits.
@@ -152,7 +152,7 @@ forward:
 }
 
 // prefixCore reports whether a group of m digits can follow a mobile prefix.
-func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 }
+func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m == 2 }
 
 // mrzQuick is a cheap test that b could start an MRZ second line: 44
 // characters with a check digit at position 10 and a nationality after it.
@@ -198,7 +198,7 @@ func quick(data []byte, p, e int) bool {
 			return -1
 		}
 		switch data[e] {
-		case ' ', '-', '.', ':':
+		case ' ', '-', '.', ':', '+':
 		default:
 			return 0
 		}

@@ -161,6 +161,16 @@ func TestContextRules(t *testing.T) {
 		{"name,id,id_type,mobile\nRamesh Kumar,S3655008,Passport,+91-9821852672\n", `passport["S3655008"] mobile["9821852672"]`},
 		{"ID Type: Passport\nIssuing Country: India\nID Number: P4752080\n", `passport["P4752080"]`},
 		{"price 12.5 and 9876543210.5", ``},
+		{`body="uid=2341+2341+2346&consent=Y"`, `aadhaar["2341+2341+2346"]`},
+		{"mobile=%2B91+98765+43210", `mobile["98765+43210"]`},
+		{"Contact: +91 9182 937854", `mobile["9182 937854"]`},
+		{"Mobile: +91 98 7654 3210", `mobile["98 7654 3210"]`},
+		{"mobile 98765−43210", "mobile[\"98765−43210\"]"},
+		{"mobile 98765‒43210", "mobile[\"98765‒43210\"]"},
+		{"mobile ٩٨٧٦٥٤٣٢١٠", "mobile[\"٩٨٧٦٥٤٣٢١٠\"]"},
+		{"mobile ۹۸۷۶۵۴۳۲۱۰", "mobile[\"۹۸۷۶۵۴۳۲۱۰\"]"},
+		{"Passport No: T 4401106", `passport["T 4401106"]`},
+		{"passport J-1234567", `passport["J-1234567"]`},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))

@@ -535,6 +535,9 @@ func nonDigitRun(data []byte, p, hi int) int {
 				p++ // invalid: a byte on its own, as classify sees it
 				continue
 			}
+			if arabicDigit(b, data[p+1]) {
+				return p
+			}
 			p += 2
 			continue
 		case b < 0xF0:
