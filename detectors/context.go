@@ -173,6 +173,9 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		if g == 0 {
 			return neg
 		}
+		if words > 0 && neg != lblNone && bytes.ContainsAny(w[g:j], "()[]\"") {
+			return neg // "for aadhaar XXXX (txn 604818574917)": the clause ended
+		}
 		if words > 0 && bytes.ContainsAny(w[g:j], "=:,&;{}|\t") {
 			// Words beyond a value boundary ("amount=12 currency=INR key=")
 			// name an earlier value, not this one, unless every word so far
@@ -446,11 +449,16 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		return b[i : i+e], i + e + 1, true
 	}
 	i := 0
+	var prevLine []byte
 	for n := 0; n < 3 && i < len(b); n++ {
+		if n > 0 && !titleLike(prevLine) {
+			break // a header comes first, or after title lines only
+		}
 		line, next, ok := nextLine(i)
 		if !ok {
 			return csvHeader{}, true
 		}
+		prevLine = line
 		if cand := parseHeader(line); cand.on {
 			if next >= len(b) {
 				if whole {
@@ -469,6 +477,14 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		i = next
 	}
 	return csvHeader{}, false
+}
+
+// titleLike reports whether line could be a title above a table ("KYC
+// export", "Vaccination report, March"): short, without digits or the
+// punctuation of logs and JSON. Only after such lines is a header looked for
+// on the second or third line, so that a log's first line is decided at once.
+func titleLike(line []byte) bool {
+	return len(line) <= 100 && !bytes.ContainsAny(line, "0123456789{}[]=:<>")
 }
 
 // csvFields counts the fields of a CSV row, not splitting inside quotes.

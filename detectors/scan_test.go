@@ -126,7 +126,7 @@ func TestHeaderDetection(t *testing.T) {
 		{`{"level":"info","ts":"2024-03-15","logger":"main","msg":"starting","version":"1.4.2","port":8080}` + "\n" +
 			`{"level":"info","msg":"doc verified","passport":"J2704815"}` + "\n", `passport["J2704815"]`},
 		// A title row before the header.
-		{"Vaccination report, March 2024\nname,mobile,passport,epic\nFatima,7862125602,S1003028,XFN6681346\n",
+		{"Vaccination report, Patna district\nname,mobile,passport,epic\nFatima,7862125602,S1003028,XFN6681346\n",
 			`mobile["7862125602"] passport["S1003028"] voter_id["XFN6681346"]`},
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
@@ -152,6 +152,7 @@ func TestContextRules(t *testing.T) {
 		{"Loan A/c 9123456789 overdue", ``},
 		{"Application ID 234123412346", ``},
 		{"Aadhaar number seeded with bank account: 2341 2341 2346", `aadhaar["2341 2341 2346"]`},
+		{"UIDAI error K-100 for aadhaar XXXXXXXX2313 (txn 234123412346)", ``},
 		{"amount=12 currency=INR key=J6932157", ``},
 		{`<label for="pp">Passport Number</label><input id="doc" name="doc" value="Z8913104">`, `passport["Z8913104"]`},
 		{"PP No. L1808002", `passport["L1808002"]`},
