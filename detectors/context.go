@@ -46,7 +46,8 @@ func init() {
 	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
 		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
 		"sms", "vpa", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
-	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orderid", "invoice",
+	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orders", "orderid", "invoice",
+		"invoices", "transactions", "txns", "refs",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
@@ -95,7 +96,9 @@ func (l *loop) contextOf(ki int, start, end int) int {
 		lbl = prev
 	}
 	if lbl == lblNone {
-		lbl = l.labelAfter(end, rel)
+		// After the number only a kind counts ("9876543210 (mobile)"): a
+		// negative word there keys the next value ("to=9198... msgid=...").
+		lbl = l.labelAfter(end, rel) & 0x3F
 	}
 	switch {
 	case lbl == lblNone:
@@ -146,7 +149,12 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 		}
 		pn := bytes.LastIndexByte(p, '\n')
 		line := p[pn+1:]
-		prev = nearestLabel(line, partial && pn < 0, rel)
+		if len(bytes.TrimSpace(line)) == 0 {
+			break // a blank line ends the block
+		}
+		// Only a kind named above counts: a "Reference ID:" two lines up
+		// keys its own value, not this one.
+		prev = nearestLabel(line, partial && pn < 0, rel) & 0x3F
 		if pn < 0 {
 			break
 		}
@@ -529,6 +537,13 @@ func headerField(f []byte) bool {
 // genericWord reports whether w is a key word that says nothing about the
 // kind of a value ("number", "no", "id").
 func genericWord(w []byte) bool {
+	if len(w) > 0 && w[0] >= 0x80 {
+		switch string(w) {
+		case "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं":
+			return true
+		}
+		return false
+	}
 	if len(w) > 8 {
 		return false
 	}
@@ -537,7 +552,7 @@ func genericWord(w []byte) bool {
 		buf[i] = b | 0x20
 	}
 	switch string(buf[:len(w)]) {
-	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno",
+	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids", "nos", "numbers",
 		// HTML around a value: <input id="pp" name="pp" value="...">, <td>.
 		"name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
 		"b", "strong", "dd", "dt", "br":
