@@ -292,11 +292,10 @@ func (l *loop) labelAfter(end int, rel label) label {
 	}
 	var spans [maxWords][2]int
 	n := splitWords(w, spans[:])
-	if hi < len(l.data) || l.atEOF {
-		// The last word may be cut by the window; ignore it unless it ends the text.
-		if n > 0 && spans[n-1][1] == len(w) && hi < len(l.data) && isWordByte(l.data[hi]) {
-			n--
-		}
+	// The last word may be cut by the window (not by a newline or a
+	// delimiter); then it is ignored.
+	if n > 0 && spans[n-1][1] == len(w) && end+len(w) == hi && hi < len(l.data) && isWordByte(l.data[hi]) {
+		n--
 	}
 	if n > 3 {
 		n = 3
@@ -458,9 +457,15 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	}
 	i := 0
 	var prevLine []byte
-	for n := 0; n < 3 && i < len(b); n++ {
+	for n := 0; n < 3; n++ {
 		if n > 0 && !titleLike(prevLine) {
 			break // a header comes first, or after title lines only
+		}
+		if i >= len(b) {
+			if whole {
+				break
+			}
+			return csvHeader{}, true // the next line has not begun yet
 		}
 		line, next, ok := nextLine(i)
 		if !ok {
@@ -488,11 +493,18 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 }
 
 // titleLike reports whether line could be a title above a table ("KYC
-// export", "Vaccination report, March"): short, without digits or the
-// punctuation of logs and JSON. Only after such lines is a header looked for
+// export generated on 12-03-2024", or a blank line): short, starting with a
+// word, without the punctuation of JSON and key=value logs. Only after such lines is a header looked for
 // on the second or third line, so that a log's first line is decided at once.
 func titleLike(line []byte) bool {
-	return len(line) <= 100 && !bytes.ContainsAny(line, "0123456789{}[]=:<>")
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return true // a blank line between the title and the table
+	}
+	// Log lines start with a timestamp, a bracket or a brace; titles with a
+	// word.
+	return len(line) <= 100 && (line[0] >= 0x80 || line[0]|0x20 >= 'a' && line[0]|0x20 <= 'z') &&
+		!bytes.ContainsAny(line, "{}[]=<>")
 }
 
 // csvFields counts the fields of a CSV row, not splitting inside quotes.

@@ -129,7 +129,7 @@ func TestHeaderDetection(t *testing.T) {
 		{`{"level":"info","ts":"2024-03-15","logger":"main","msg":"starting","version":"1.4.2","port":8080}` + "\n" +
 			`{"level":"info","msg":"doc verified","passport":"J2704815"}` + "\n", `passport["J2704815"]`},
 		// A title row before the header.
-		{"Vaccination report, Patna district\nname,mobile,passport,epic\nFatima,7862125602,S1003028,XFN6681346\n",
+		{"KYC export generated on 12-03-2024 by admin\n\nName,Mobile,Passport No,Voter ID\nFatima,7862125602,S1003028,XFN6681346\n",
 			`mobile["7862125602"] passport["S1003028"] voter_id["XFN6681346"]`},
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
