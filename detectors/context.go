@@ -503,8 +503,22 @@ func titleLike(line []byte) bool {
 	}
 	// Log lines start with a timestamp, a bracket or a brace; titles with a
 	// word.
-	return len(line) <= 100 && (line[0] >= 0x80 || line[0]|0x20 >= 'a' && line[0]|0x20 <= 'z') &&
-		!bytes.ContainsAny(line, "{}[]=<>")
+	if len(line) > 100 || !(line[0] >= 0x80 || line[0]|0x20 >= 'a' && line[0]|0x20 <= 'z') ||
+		bytes.ContainsAny(line, "{}[]=<>") {
+		return false
+	}
+	// Nor a number as long as an identifier: that line is data.
+	run := 0
+	for _, c := range line {
+		if c >= '0' && c <= '9' {
+			if run++; run >= 5 {
+				return false
+			}
+		} else {
+			run = 0
+		}
+	}
+	return true
 }
 
 // csvFields counts the fields of a CSV row, not splitting inside quotes.
