@@ -79,6 +79,9 @@ forward:
 		return 0, false
 	}
 	b1, b2 := data[e], data[e+1]
+	if b1 == '<' {
+		return 0, false // perhaps the document number of an MRZ
+	}
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}

@@ -1,5 +1,7 @@
 package detectors
 
+import "bytes"
+
 // mrzLen is the length of a line of a passport's machine-readable zone
 // (ICAO 9303 TD3).
 const mrzLen = 44
@@ -21,8 +23,8 @@ func mrzLine(b []byte) bool {
 // characters) that ends just before the line starting at start, or -1.
 func (l *loop) mrzLine1Before(start int) int {
 	e := start - 1 // the '\n'
-	if e > 0 && l.data[e-1] == '\r' {
-		e--
+	for e > 0 && (l.data[e-1] == '\r' || l.data[e-1] == ' ' || l.data[e-1] == '\t') && start-e < 8 {
+		e-- // CR and trailing blanks after line 1
 	}
 	s := e - mrzLen
 	if s < l.lo(start) || s < 0 {
@@ -44,8 +46,9 @@ func (l *loop) mrzDeferPoint(start int) int {
 	return start
 }
 
-// mrz checks whether the line starting at start is the second line of a TD3
-// MRZ with valid check digits. If so it emits a passport finding covering it
+// mrz checks whether the 44 characters at the line start start are the
+// second line of a TD3 MRZ: a document number, a nationality of letters,
+// dates of digits, a sex, and all four check digits valid. If so it emits a passport finding covering it
 // (and the first line, when that precedes it) and returns the line's end.
 func (l *loop) mrz(start, hi int) (end int, ok, more bool) {
 	e := start + mrzLen
@@ -60,11 +63,15 @@ func (l *loop) mrz(start, hi int) (end int, ok, more bool) {
 		return 0, false, false
 	}
 	if e < hi {
-		if c := l.data[e]; c != '\n' && c != '\r' {
-			return 0, false, false
+		if mrzValue(l.data[e]) >= 0 {
+			return 0, false, false // longer than a line of an MRZ
 		}
 	} else if l.eof && !l.atEOF && hi == len(l.data) {
 		return 0, false, true
+	}
+	if line[0] == '<' || !isLetters(bytes.TrimRight(line[10:13], "<")) || !isDigits(line[13:19]) ||
+		!isDigits(line[21:27]) || bytes.IndexByte([]byte("MFX<"), line[20]) < 0 {
+		return 0, false, false
 	}
 	if mrzCheck(line[0:9]) != line[9] || mrzCheck(line[13:19]) != line[19] ||
 		mrzCheck(line[21:27]) != line[27] {

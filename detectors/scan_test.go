@@ -114,6 +114,16 @@ func TestMRZ(t *testing.T) {
 	if len(fs) != 1 || fs[0].Kind != Passport || fs[0].Start != 0 || fs[0].End != 89 || fs[0].Score != 1 {
 		t.Fatalf("got %v", describe(text, fs))
 	}
+	// Trailing blanks after line 1, and line 2 on its own in a key=value log.
+	spaced := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<< \r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10 \n"
+	if fs := above(Default.FindString(nil, spaced)); len(fs) != 1 || fs[0].Start != 0 || fs[0].End != 91 {
+		t.Errorf("trailing blanks: got %v", describe(spaced, fs))
+	}
+	zeros := strings.Repeat("0", 44) + "\n"
+	if fs := above(Default.FindString(nil, zeros)); len(fs) != 0 {
+		t.Errorf("44 zeros: got %v", describe(zeros, fs))
+	}
+	checkChunking(t, Default, []byte(spaced+zeros+spaced))
 	bad := strings.Replace(text, "C36", "C39", 1)
 	if fs := above(Default.FindString(nil, bad)); len(fs) != 0 {
 		t.Fatalf("bad check digit: got %v", describe(bad, fs))

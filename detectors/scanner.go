@@ -303,7 +303,7 @@ func mrzTailStart(buf []byte) int {
 		if e := bytes.IndexByte(line, '\n'); e >= 0 {
 			line = line[:e]
 		}
-		line = bytes.TrimSuffix(line, []byte{'\r'})
+		line = bytes.TrimRight(line, "\r \t")
 		if len(line) == 0 || len(line) > mrzLen || line[0] != 'P' {
 			continue
 		}
