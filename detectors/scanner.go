@@ -157,8 +157,10 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	}
 	sc.work += l.work
 	sc.ends = sc.ends[:0]
-	for _, f := range l.dst[first:] {
-		sc.ends = append(sc.ends, sc.st.streamed+int64(f.End))
+	if !atEOF { // after the end of the stream no Scan follows
+		for _, f := range l.dst[first:] {
+			sc.ends = append(sc.ends, sc.st.streamed+int64(f.End))
+		}
 	}
 	if len(sc.set.custom) > 0 {
 		return sc.scanCustom(l.dst, first, buf, n, atEOF)
