@@ -334,6 +334,9 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 	if blocksSingle(lnb) || blocksSingle(nbRight(ch, gaps, i+1)) {
 		return 0
 	}
+	if g.digits() && g.n == 10 && l.notMobile(lnb) {
+		return 0
+	}
 	if l.single(g) {
 		return 1
 	}
@@ -657,4 +660,19 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		return len(lens)
 	}
 	return 0
+}
+
+// notMobile reports whether the neighbour before a ten-digit number shows
+// that it is something else: the byte count after the status in an access
+// log line ("GET / HTTP/1.1" 200 6056798481), or a reference glued to a long
+// name (ACH ICICIPRULIFE-6227982609).
+func (l *loop) notMobile(nb neighbour) bool {
+	if !nb.present || nb.gap.paren {
+		return false
+	}
+	if nb.digits && nb.n == 3 && nb.gap.sep == sepSpace && nb.start >= 2 &&
+		l.data[nb.start-2] == '"' && l.data[nb.start-1] == ' ' && l.data[nb.start] >= '1' && l.data[nb.start] <= '5' {
+		return true
+	}
+	return nb.letters && nb.n >= 10 && (nb.gap.sep == sepHyphen || nb.gap.sep == sepNone)
 }
