@@ -565,10 +565,13 @@ func palindrome(v []byte) bool {
 
 // panHolder marks the 4th letters of a PAN that name a holder type: strict ones
 // with 2, the doubtful E and K with 1.
-var panHolder = [26]uint8{
-	'A' - 'A': 2, 'B' - 'A': 2, 'C' - 'A': 2, 'F' - 'A': 2, 'G' - 'A': 2, 'H' - 'A': 2,
-	'J' - 'A': 2, 'L' - 'A': 2, 'P' - 'A': 2, 'T' - 'A': 2, 'E' - 'A': 1, 'K' - 'A': 1,
-}
+var panHolder = func() (t [26]uint8) {
+	for _, c := range "ABCFGHJLPT" {
+		t[c-'A'] = 2
+	}
+	t['E'-'A'], t['K'-'A'] = 1, 1
+	return t
+}()
 
 // panBase returns the base score of the PAN v (folded to upper case) written
 // with lower small letters, or 0 if v is not a PAN.

@@ -136,7 +136,7 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		l.base = sc.st.streamed
 		l.streamStart = sc.st.streamed == 0
 		l.eof = true
-		pos = l.run(pos, len(buf))
+		l.run(pos, len(buf))
 	}
 	if !atEOF {
 		if l.unresolved >= 0 && l.unresolved < n {
@@ -350,7 +350,6 @@ type loop struct {
 	field       int
 	quoted      bool
 	colLabel    label
-	csvPos      int // data index up to which field/quoted are current
 	settled     int // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	gaps        [maxChain]gapInfo

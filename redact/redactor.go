@@ -225,17 +225,6 @@ func (r *Redactor) AppendBytes(dst, b []byte) []byte {
 	return e.appendOutput(dst, b)
 }
 
-// replaceAs appends to dst what the policy writes in place of value taken
-// whole as an identifier of kind k, and returns the extended slice: value
-// itself when it is on the allow list or the kind's rule is ActionKeep.
-func (r *Redactor) replaceAs(dst []byte, k detectors.Kind, value []byte) []byte {
-	e := r.get()
-	defer r.put(e)
-	e.fs = append(e.fs[:0], detectors.Finding{Kind: k, End: len(value), Score: 1})
-	e.decide(value, len(value))
-	return e.appendOutput(dst, value)
-}
-
 // Scan appends to dst the findings in text that the policy treats as
 // identifiers, in order and without overlap, and returns the extended slice.
 // These are the findings at or above the threshold whose value is not on the
