@@ -300,6 +300,11 @@ func (e *engine) appendReplacement(dst, src []byte, h *hit) []byte {
 	k := e.fs[h.f].Kind
 	switch h.act {
 	case actMask:
+		if k == detectors.Passport && bytes.IndexByte(span, '<') >= 0 {
+			// A passport's machine-readable zone: its last characters are
+			// check digits over the number and the dates, so none is kept.
+			return appendMask(dst, span, 0, h.rule.char)
+		}
 		return appendMask(dst, span, h.rule.keep, h.rule.char)
 	case actFail:
 		return appendMask(dst, span, 0, e.failChar(h))
