@@ -419,15 +419,16 @@ func (l *loop) run(pos, limit int) int {
 	}
 	data, off := l.data, l.off
 	end := len(data)
-	for p := pos + off; p < limit+off && p < end; {
-		p = skip(data, p, min(end, limit+off))
-		if p >= end || p >= limit+off {
+	stop := min(end, limit+off)
+	for p := pos + off; p < stop; {
+		p = skip(data, p, stop)
+		if p >= stop {
 			break
 		}
 		if b := data[p]; b >= 0x80 {
 			// Only digits of other scripts start a candidate; step over any
 			// other character whole.
-			if k := nonDigitRun(data, p, min(end, limit+off)); k > p {
+			if k := nonDigitRun(data, p, stop); k > p {
 				p = k
 				continue
 			}
