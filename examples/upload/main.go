@@ -298,16 +298,23 @@ func readAll(rd io.Reader) ([]byte, bool, error) {
 	return data, len(data) <= maxMemory, nil
 }
 
-// scan finds the identifiers in the part inner of file, read from rd (also
-// at, if not nil, with its size).
-func (g *gate) scan(file, inner string, rd io.Reader, at io.ReaderAt, size int64, depth int) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
+// sniff buffers rd and tells what the part inner of file is (named inner, or
+// file at the top), from its name and its first bytes.
+func sniff(file, inner string, rd io.Reader, depth int) (br *bufio.Reader, name string, kind kindOf) {
+	br = bufio.NewReaderSize(rd, 64<<10)
 	head, _ := br.Peek(512)
-	name := inner
+	name = inner
 	if name == "" {
 		name = file
 	}
-	switch classify(name, head, depth) {
+	return br, name, classify(name, head, depth)
+}
+
+// scan finds the identifiers in the part inner of file, read from rd (also
+// at, if not nil, with its size).
+func (g *gate) scan(file, inner string, rd io.Reader, at io.ReaderAt, size int64, depth int) error {
+	br, name, kind := sniff(file, inner, rd, depth)
+	switch kind {
 	case zipArchive:
 		ra, n, ok, err := open(br, at, size)
 		if err != nil {
@@ -417,13 +424,8 @@ func (g *gate) scanText(file, inner string, rd io.Reader) error {
 // redact writes to w the part inner of file, read from rd (also at, if not
 // nil, with its size), with its identifiers redacted.
 func (g *gate) redact(file, inner string, rd io.Reader, at io.ReaderAt, size int64, depth int, w io.Writer) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	head, _ := br.Peek(512)
-	name := inner
-	if name == "" {
-		name = file
-	}
-	switch classify(name, head, depth) {
+	br, name, kind := sniff(file, inner, rd, depth)
+	switch kind {
 	case zipArchive:
 		ra, n, ok, err := open(br, at, size)
 		if err != nil {
