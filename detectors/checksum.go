@@ -27,33 +27,32 @@ var (
 	verhoeffInv = [10]uint8{0, 4, 3, 2, 1, 5, 6, 7, 8, 9}
 )
 
-// Verhoeff reports whether the ASCII digits in s, check digit last, pass the
-// Verhoeff check. It returns false if s is empty or holds a non-digit.
-func Verhoeff(s []byte) bool {
-	if len(s) == 0 {
-		return false
-	}
-	var c uint8
+// verhoeffSum runs the Verhoeff checksum over the ASCII digits of s from the
+// right, the rightmost at position off. ok is false for a non-digit.
+func verhoeffSum(s []byte, off int) (c uint8, ok bool) {
 	for i := 0; i < len(s); i++ {
 		d := s[len(s)-1-i] - '0'
 		if d > 9 {
-			return false
+			return 0, false
 		}
-		c = verhoeffD[c][verhoeffP[i&7][d]]
+		c = verhoeffD[c][verhoeffP[(i+off)&7][d]]
 	}
-	return c == 0
+	return c, true
+}
+
+// Verhoeff reports whether the ASCII digits in s, check digit last, pass the
+// Verhoeff check. It returns false if s is empty or holds a non-digit.
+func Verhoeff(s []byte) bool {
+	c, ok := verhoeffSum(s, 0)
+	return ok && len(s) > 0 && c == 0
 }
 
 // VerhoeffDigit returns the Verhoeff check digit (an ASCII digit) for the ASCII
 // digits in payload, or 0 if payload holds a non-digit.
 func VerhoeffDigit(payload []byte) byte {
-	var c uint8
-	for i := 0; i < len(payload); i++ {
-		d := payload[len(payload)-1-i] - '0'
-		if d > 9 {
-			return 0
-		}
-		c = verhoeffD[c][verhoeffP[(i+1)&7][d]]
+	c, ok := verhoeffSum(payload, 1)
+	if !ok {
+		return 0
 	}
 	return '0' + verhoeffInv[c]
 }
