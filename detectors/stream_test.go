@@ -8,48 +8,11 @@ import (
 )
 
 // streamFind runs text through a Scanner in pieces whose sizes come from next,
-// the way a streaming caller does: it keeps the unsettled tail and appends
-// the next piece to it.
+// the way a streaming caller does (see customStream, which checks the Scan
+// contract on the way).
 func streamFind(t testing.TB, s *Set, text []byte, next func() int) []Finding {
-	sc := s.NewScanner()
-	var out []Finding
-	var pending []byte
-	base := 0 // stream offset of pending[0]
-	i := 0
-	for {
-		atEOF := i >= len(text)
-		if !atEOF {
-			k := next()
-			if k < 1 {
-				k = 1
-			}
-			j := min(len(text), i+k)
-			pending = append(pending, text[i:j]...)
-			i = j
-			atEOF = i >= len(text)
-		}
-		fs, n := sc.Scan(nil, pending, atEOF)
-		for _, f := range fs {
-			if f.End > n {
-				t.Fatalf("finding %+v past settled point %d", f, n)
-			}
-			f.Start += base
-			f.End += base
-			out = append(out, f)
-		}
-		sc.Commit(pending, n)
-		if len(pending)-n > MaxLookahead+4 {
-			t.Fatalf("held back %d bytes, more than MaxLookahead", len(pending)-n)
-		}
-		pending = append(pending[:0], pending[n:]...)
-		base += n
-		if atEOF {
-			if len(pending) != 0 {
-				t.Fatalf("at EOF %d bytes not settled", len(pending))
-			}
-			return out
-		}
-	}
+	t.Helper()
+	return customStream(t, s, text, next)
 }
 
 var chunkSizes = []int{1, 2, 3, 4, 5, 7, 10, 100, 1000, 4095, 4096, 4097}
