@@ -161,7 +161,7 @@ func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m 
 // characters with a check digit at position 10 and a nationality after it.
 func mrzQuick(b []byte) bool {
 	if len(b) < mrzLen {
-		return len(b) >= 10 // not enough to tell
+		return true // not enough to tell: the full examination waits for more
 	}
 	if b[9] < '0' || b[9] > '9' {
 		return false

@@ -63,8 +63,12 @@ func (l *loop) mrz(start, hi int) (end int, ok, more bool) {
 		return 0, false, false
 	}
 	if e < hi {
-		if mrzValue(l.data[e]) >= 0 {
-			return 0, false, false // longer than a line of an MRZ
+		cl, _, _, more := l.read(e, hi)
+		if more {
+			return 0, false, true
+		}
+		if mrzValue(l.data[e]) >= 0 || cl == clDigit || cl == clLetter || cl == clAlien || cl == clZW {
+			return 0, false, false // the line goes on: longer than a line of an MRZ
 		}
 	} else if l.eof && !l.atEOF && hi == len(l.data) {
 		return 0, false, true
