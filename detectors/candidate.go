@@ -29,7 +29,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	if cl != clDigit {
 		return p + max(size, 1), false
 	}
-	if l.data[p] < 0x80 && size == 1 {
+	if l.data[p] < 0x80 && size == 1 && !fullExam && l.fastFailed != p {
 		if next, done := l.fast(p); done {
 			return next, false
 		}

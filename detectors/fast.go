@@ -194,74 +194,92 @@ func init() {
 // plain ASCII punctuation or spaces, whether it can start an identifier. It
 // returns true when it cannot. It looks at the run after it only.
 func quick(data []byte, p, e int) bool {
-	n := e - p
-	var m int // digits in the next run, after one separator
-	next := func() int {
-		if e+1 >= len(data) {
-			return -1
-		}
-		switch data[e] {
-		case ' ', '-', '.', ':', '+':
-		default:
-			return 0
-		}
-		k := e + 1
-		for k < len(data) && data[k]-'0' < 10 {
-			k++
-		}
-		if k == e+1 && k < len(data) && data[k] < 0x80 {
-			return 0 // no digits follow
-		}
-		if k == len(data) || !plainEdge[data[k]] {
-			return -1 // let the full examination decide
-		}
-		return k - (e + 1)
+	return hopeless(data, p, e, nextRun(data, e))
+}
+
+// nextRun returns the length of the run of ASCII digits that follows data[e]
+// when data[e] is a separator that can join digit groups: 0 when there is
+// none, -1 when the bytes after it need the full examination.
+func nextRun(data []byte, e int) int {
+	if e+1 >= len(data) {
+		return -1
 	}
+	switch data[e] {
+	case ' ', '-', '.', ':', '+':
+	default:
+		return 0
+	}
+	k := e + 1
+	for k < len(data) && data[k]-'0' < 10 {
+		k++
+	}
+	if k == e+1 && k < len(data) && data[k] < 0x80 {
+		return 0 // no digits follow
+	}
+	if k == len(data) || !plainEdge[data[k]] {
+		return -1 // let the full examination decide
+	}
+	return k - (e + 1)
+}
+
+// hopeless reports whether the run of ASCII digits data[p:e], bounded on both
+// sides by plain ASCII punctuation or spaces and followed by a run of m digits
+// (see nextRun), cannot start an identifier. The rules follow the forms
+// examine knows: a run is kept when it could be a prefix of a mobile number,
+// a group of a grouped form whose first digit is allowed, or a whole
+// identifier that passes its first-digit and checksum tests.
+func hopeless(data []byte, p, e, m int) bool {
+	n := e - p
+	v := data[p:e]
+	mob := func(c byte) bool { return c >= '6' && c <= '9' }
 	switch n {
 	case 1:
-		if data[p] != '0' {
+		if v[0] != '0' {
 			return true
 		}
 	case 2:
-		if data[p] != '9' || data[p+1] != '1' {
+		if v[0] != '9' || v[1] != '1' {
 			return true
 		}
 	case 3:
-		if m = next(); m == 0 || (m > 0 && m != 3) {
-			return true
-		}
-		return false
+		// Only the 3-3-4 mobile starts with three digits.
+		return m == 0 || m > 0 && m != 3 || !mob(v[0])
 	case 4:
-		m = next()
 		if m == 0 && (data[e] == ' ' || data[e] == '-') && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter {
 			return false // a PAN written "ABCDE 1234 F"
 		}
-		if m == 0 || (m > 0 && m != 3 && m != 4 && !(string(data[p:e]) == "0091" && prefixCore(m))) {
-			return true
+		if string(v) == "0091" {
+			return m == 0 || m > 0 && !prefixCore(m)
 		}
-		return false
+		switch {
+		case m == 3: // 4-3-3 mobile
+			return !mob(v[0])
+		case m == 4: // Aadhaar and VID in groups of four
+			return v[0] < '2'
+		}
+		return m >= 0
 	case 5:
-		if m = next(); m == 0 || (m > 0 && m != 5) {
-			return true
-		}
-		return false
+		// 5-5 mobile.
+		return m == 0 || m > 0 && m != 5 || !mob(v[0])
 	case 6:
-		if data[p] != '0' {
-			return true
-		}
-		if m = next(); m == 0 || (m > 0 && m != 5) {
-			return true
-		}
-		return false
+		// 098765 43210.
+		return v[0] != '0' || !mob(v[1]) || m == 0 || m > 0 && m != 5
 	case 7:
 		// Voter ID written "ABC 1234567": letters before the separator.
 		return !(p >= 2 && (data[p-1] == ' ' || data[p-1] == '-') && asciiAlnum(data[p-2]) == clLetter)
-	case 10, 11, 12, 14, 16:
-		return false
+	case 10:
+		return !mob(v[0])
+	case 11:
+		return v[0] != '0' || !mob(v[1])
+	case 12:
+		return !(v[0] == '9' && v[1] == '1' && mob(v[2])) && !aadhaarValid(v)
+	case 14:
+		return string(v[:4]) != "0091" || !mob(v[4])
+	case 16:
+		return !vidValid(v)
 	default:
 		return true
 	}
 	// "0" and "91": prefixes of a mobile number.
-	m = next()
 	return m == 0 || (m > 0 && !prefixCore(m))
 }

@@ -356,6 +356,7 @@ type loop struct {
 	base        int64 // stream offset of data[0]
 	lastEnd     int64 // stream offset of the end of the last finding, or -1
 	work        int   // bytes read by candidate examination, bounded above (for tests)
+	fastFailed  int   // data index where fast last said no (examine need not ask again)
 }
 
 // lo returns the lowest data index that a candidate at i may read.
@@ -365,6 +366,10 @@ func (l *loop) lo(i int) int {
 	}
 	return 0
 }
+
+// fullExam turns the fast paths off: every digit goes through the full
+// examination. Tests set it to check that the fast paths change no finding.
+var fullExam bool
 
 // interesting marks the bytes at which the scanner stops: ASCII digits and
 // every byte of a multi-byte character (a digit of another script, a letter
@@ -414,6 +419,7 @@ func skip(data []byte, i, hi int) int {
 // buf offset of a candidate that needs more input.
 func (l *loop) run(pos, limit int) int {
 	l.unresolved = -1
+	l.fastFailed = -1
 	if l.csvOn {
 		return l.runCSV(pos, limit)
 	}
@@ -425,7 +431,9 @@ func (l *loop) run(pos, limit int) int {
 		if p >= stop {
 			break
 		}
-		if b := data[p]; b >= 0x80 {
+		if fullExam {
+			// The reference path for tests: no fast decision.
+		} else if b := data[p]; b >= 0x80 {
 			// Only digits of other scripts start a candidate; step over any
 			// other character whole.
 			if k := nonDigitRun(data, p, stop); k > p {
@@ -451,6 +459,7 @@ func (l *loop) run(pos, limit int) int {
 				}
 			}
 			if data[p-1] != '+' {
+				l.fastFailed = p
 				if next, done := l.fast(p); done {
 					if next-off > l.settled {
 						l.settled = next - off
