@@ -283,3 +283,34 @@ func hopeless(data []byte, p, e, m int) bool {
 	// "0" and "91": prefixes of a mobile number.
 	return m == 0 || (m > 0 && !prefixCore(m))
 }
+
+// plain, plainAfter and notPercent are, as 0 or 1, plainEdge (before a run),
+// plainEdge or ')' (after one) and c != '%', for tests without branches. A
+// ')' after a run that shortRunHopeless marks is plain: such a run is never
+// the "91" or "0091" of a prefix written "(+91)".
+var plain, plainAfter, notPercent [256]uint8
+
+// shortRunHopeless is 1 for a run of n < 8 ASCII digits starting with digit d
+// that cannot start an identifier when both its edges are plain, whatever
+// follows it (hopeless without looking at the next run).
+var shortRunHopeless [8][10]uint8
+
+func init() {
+	for c := 0; c < 256; c++ {
+		if plainEdge[c] {
+			plain[c], plainAfter[c] = 1, 1
+		}
+		if c != '%' {
+			notPercent[c] = 1
+		}
+	}
+	plainAfter[')'] = 1
+	for d := 0; d < 10; d++ {
+		mobile := d >= 6
+		for n, h := range [8]bool{false, d != 0, d != 9, !mobile, false, !mobile, d != 0, false} {
+			if h {
+				shortRunHopeless[n][d] = 1
+			}
+		}
+	}
+}

@@ -417,6 +417,12 @@ func skip(data []byte, i, hi int) int {
 // run scans data from buf offset pos; it starts no candidate at or after
 // limit. It returns the buf offset where it stopped. It sets l.unresolved to the
 // buf offset of a candidate that needs more input.
+//
+// It reads the data 64 bytes at a time into bit masks of ASCII digits and of
+// bytes >= 0x80 (see blockMasks). Each digit run and each byte >= 0x80 is a
+// stop. Most digit runs in logs are short and between plain punctuation; one
+// table lookup decides them. The other stops go to step, which decides them
+// byte by byte, and to the full examination.
 func (l *loop) run(pos, limit int) int {
 	l.unresolved = -1
 	l.fastFailed = -1
@@ -426,60 +432,137 @@ func (l *loop) run(pos, limit int) int {
 	data, off := l.data, l.off
 	end := len(data)
 	stop := min(end, limit+off)
-	for p := pos + off; p < stop; {
-		p = skip(data, p, stop)
-		if p >= stop {
-			break
-		}
-		if fullExam {
-			// The reference path for tests: no fast decision.
-		} else if b := data[p]; b >= 0x80 {
-			// Only digits of other scripts start a candidate; step over any
-			// other character whole.
-			if k := nonDigitRun(data, p, stop); k > p {
-				p = k
-				continue
+	p := pos + off
+	for p < stop {
+		if p+64 > end || p < 2 || fullExam {
+			// Byte by byte: near the ends of the data, and for tests.
+			p = skip(data, p, stop)
+			if p >= stop {
+				break
 			}
-		} else if p > 0 && data[p-1] != '%' && (p < 2 || data[p-2] != '%') {
-			// An ASCII digit.
-			if plainEdge[data[p-1]] || data[p-1] == '+' && (b != '9' || p+1 < end && data[p+1] != '1') {
-				// A run of ASCII digits with plain edges: decide it here.
-				e := p + 1
-				for e < end && data[e]-'0' < 10 {
-					e++
-				}
-				if n := e - p; e < end && (plainEdge[data[e]] || data[e] == ')' && !prefixParen(data[p:e])) &&
-					(n == 1 && b != '0' || n == 2 && (b != '9' || data[p+1] != '1') ||
-						(data[p-1] != '\n' && data[e] != '\n' || n < 8) && quick(data[:min(end, p+fwdReach)], p, e)) {
-					if e-off > l.settled {
-						l.settled = e - off
+			next, moved, halt := l.step(p, stop)
+			if halt {
+				return p - off
+			}
+			if moved {
+				pos = next - off
+			}
+			p = next
+			continue
+		}
+		w := p
+		dig, hi := blockMasks(data[w : w+64])
+		ev := dig&^(dig<<1) | dig&1 | hi
+		if n := stop - w; n < 64 {
+			ev &= 1<<n - 1
+		}
+		p = w + 64
+		for ev != 0 {
+			t := bits.TrailingZeros64(ev)
+			i := w + t
+			if hi>>t&1 == 0 {
+				e := t + bits.TrailingZeros64(^(dig >> t))
+				if n := e - t; n < 8 && e < 64 &&
+					shortRunHopeless[n][data[i]-'0']&plain[data[i-1]]&plainAfter[data[w+e]]&notPercent[data[i-2]] != 0 {
+					// A run that cannot start an identifier.
+					if w+e-off > l.settled {
+						l.settled = w + e - off
 					}
-					p, pos = e, e-off
+					pos = w + e - off
+					ev &^= 1<<e - 1
 					continue
 				}
 			}
-			if data[p-1] != '+' {
-				l.fastFailed = p
-				if next, done := l.fast(p); done {
-					if next-off > l.settled {
-						l.settled = next - off
-					}
-					p, pos = next, next-off
-					continue
-				}
+			next, moved, halt := l.step(i, stop)
+			if halt {
+				return i - off
 			}
+			if moved {
+				pos = next - off
+			}
+			if next >= w+64 {
+				p = next
+				break
+			}
+			// Go on from next: drop the stops before it, and stop at it
+			// if it is a digit in the middle of a run.
+			k := uint(next - w)
+			ev &^= 1<<k - 1
+			ev |= (dig | hi) & (1 << k)
 		}
-		next, stop := l.candidate(p)
-		if stop {
-			return p - off
-		}
-		p = next
-		pos = p - off
 	}
 	if pos < limit {
 		pos = limit
 	}
 	return pos
+}
+
+// step decides the stop at data index p: a digit or a byte >= 0x80. It returns
+// where the scan goes on, whether the scan position moved there (a run,
+// group or candidate was dealt with), and halt when the candidate at p needs
+// more input than Scan was given.
+func (l *loop) step(p, stop int) (next int, moved, halt bool) {
+	data, off := l.data, l.off
+	end := len(data)
+	if fullExam {
+		// The reference path for tests: no fast decision.
+	} else if b := data[p]; b >= 0x80 {
+		// Only digits of other scripts start a candidate; step over any
+		// other character whole.
+		if k := nonDigitRun(data, p, stop); k > p {
+			return k, false, false
+		}
+	} else if p > 0 && data[p-1] != '%' && (p < 2 || data[p-2] != '%') {
+		// An ASCII digit.
+		if plainEdge[data[p-1]] || data[p-1] == '+' && (b != '9' || p+1 < end && data[p+1] != '1') {
+			// A run of ASCII digits with plain edges: decide it here.
+			e := p + 1
+			for e < end && data[e]-'0' < 10 {
+				e++
+			}
+			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == ')' && !prefixParen(data[p:e])) &&
+				(n == 1 && b != '0' || n == 2 && (b != '9' || data[p+1] != '1') ||
+					(data[p-1] != '\n' && data[e] != '\n' || n < 8) && quick(data[:min(end, p+fwdReach)], p, e)) {
+				if e-off > l.settled {
+					l.settled = e - off
+				}
+				return e, true, false
+			}
+		}
+		if data[p-1] != '+' {
+			l.fastFailed = p
+			if next, done := l.fast(p); done {
+				if next-off > l.settled {
+					l.settled = next - off
+				}
+				return next, true, false
+			}
+		}
+	}
+	next, halt = l.candidate(p)
+	return next, true, halt
+}
+
+// blockMasks returns bit masks of the 64 bytes of b: bit i of dig is set when
+// b[i] is an ASCII digit, of hi when b[i] >= 0x80.
+func blockMasks(b []byte) (dig, hi uint64) {
+	_ = b[63]
+	for k := 0; k < 64; k += 8 {
+		x := binary.LittleEndian.Uint64(b[k:])
+		h := x & msb
+		y := x &^ msb
+		// Bit 7 of each byte of y+c is set when the byte is >= 0x80-c: y
+		// has no high bits, so no carry crosses a byte.
+		d := (y + 0x50*lsb) &^ (y + 0x46*lsb) &^ h & msb // '0' <= c <= '9'
+		dig |= pack(d) << k
+		hi |= pack(h) << k
+	}
+	return dig, hi
+}
+
+// pack gathers bit 7 of each byte of m, the only bits set, into 8 bits.
+func pack(m uint64) uint64 {
+	return (m >> 7) * 0x0102040810204080 >> 56
 }
 
 // runCSV is run for a stream with a CSV header: it also follows the column.
