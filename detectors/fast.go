@@ -67,7 +67,7 @@ forward:
 		}
 		e++
 		if e-s > maxGroup {
-			return 0, false
+			return l.longGroup(s, e, hi)
 		}
 	}
 	if e+2 >= hi {
@@ -149,6 +149,25 @@ forward:
 	case n == 8 || n == 10:
 		return 0, false
 	case n == 3 && nl == 1 && m == 5:
+		return 0, false
+	}
+	return e, true
+}
+
+// longGroup steps over a group of ASCII letters and digits that starts at s
+// and is longer than any identifier (a hash, a token, a long id): the full
+// examination finds nothing in it either, but reads it a piece at a time. It
+// leaves a group at the start of a line (perhaps an MRZ) or next to anything
+// but plain ASCII to the full examination.
+func (l *loop) longGroup(s, e, hi int) (int, bool) {
+	data := l.data
+	if s < 2 || data[s-1] == '\n' || data[s-1] == '%' || data[s-2] == '%' {
+		return 0, false
+	}
+	for e < hi && asciiAlnum(data[e]) != clOther {
+		e++
+	}
+	if e+2 >= hi || data[e] >= 0x80 || data[e] == '%' {
 		return 0, false
 	}
 	return e, true
