@@ -146,12 +146,22 @@ forward:
 		return e, true
 	}
 	switch {
-	case n == 8 || n == 10:
-		return 0, false
+	case n == 8 && nl == 1 && asciiAlnum(data[s]) == clLetter:
+		return 0, false // a passport number
+	case n == 10 && nl == 3 && letters3(data[s:]):
+		return 0, false // a voter ID
+	case n == 10 && nl == 6 && letters3(data[s:]) && asciiAlnum(data[s+3]) == clLetter &&
+		asciiAlnum(data[s+4]) == clLetter && asciiAlnum(data[s+9]) == clLetter:
+		return 0, false // a PAN
 	case n == 3 && nl == 1 && m == 5:
 		return 0, false
 	}
 	return e, true
+}
+
+// letters3 reports whether b starts with three ASCII letters.
+func letters3(b []byte) bool {
+	return asciiAlnum(b[0]) == clLetter && asciiAlnum(b[1]) == clLetter && asciiAlnum(b[2]) == clLetter
 }
 
 // longGroup steps over a group of ASCII letters and digits that starts at s
@@ -264,8 +274,9 @@ func hopeless(data []byte, p, e, m int) bool {
 		// Only the 3-3-4 mobile starts with three digits.
 		return m == 0 || m > 0 && m != 3 || !mob(v[0])
 	case 4:
-		if m == 0 && (data[e] == ' ' || data[e] == '-') && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter {
-			return false // a PAN written "ABCDE 1234 F"
+		if m == 0 && (data[e] == ' ' || data[e] == '-') && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter &&
+			!(e+2 < len(data) && asciiAlnum(data[e+2]) == clLetter) {
+			return false // a PAN written "ABCDE 1234 F" (a word of letters cannot end it)
 		}
 		if string(v) == "0091" {
 			return m == 0 || m > 0 && !prefixCore(m)
@@ -304,8 +315,8 @@ func hopeless(data []byte, p, e, m int) bool {
 }
 
 // plain, plainAfter and notPercent are, as 0 or 1, plainEdge (before a run),
-// plainEdge or ')' (after one) and c != '%', for tests without branches. A
-// ')' after a run that shortRunHopeless marks is plain: such a run is never
+// plainEdge, ')' or '+' (after one) and c != '%', for tests without branches.
+// A ')' after a run that shortRunHopeless marks is plain: such a run is never
 // the "91" or "0091" of a prefix written "(+91)".
 var plain, plainAfter, notPercent [256]uint8
 
@@ -323,7 +334,7 @@ func init() {
 			notPercent[c] = 1
 		}
 	}
-	plainAfter[')'] = 1
+	plainAfter[')'], plainAfter['+'] = 1, 1 // '+' joins groups as a space does
 	for d := 0; d < 10; d++ {
 		mobile := d >= 6
 		for n, h := range [8]bool{false, d != 0, d != 9, !mobile, false, !mobile, d != 0, false} {

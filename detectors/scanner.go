@@ -520,7 +520,7 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 			for e < end && data[e]-'0' < 10 {
 				e++
 			}
-			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == ')' && !prefixParen(data[p:e])) &&
+			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == '+' || data[e] == ')' && !prefixParen(data[p:e])) &&
 				(n == 1 && b != '0' || n == 2 && (b != '9' || data[p+1] != '1') ||
 					(data[p-1] != '\n' && data[e] != '\n' || n < 8) && quick(data[:min(end, p+fwdReach)], p, e)) {
 				if e-off > l.settled {
