@@ -433,12 +433,22 @@ func (l *loop) run(pos, limit int) int {
 	end := len(data)
 	stop := min(end, limit+off)
 	p := pos + off
+	byteUntil := 0
 	for p < stop {
-		if p+64 > end || p < 2 || fullExam {
-			// Byte by byte: near the ends of the data, and for tests.
+		if p+64 > end || p < 2 || fullExam || p < byteUntil {
+			// Byte by byte: near the ends of the data, in text of other
+			// scripts, and for tests.
 			p = skip(data, p, stop)
 			if p >= stop {
 				break
+			}
+			if data[p] >= 0x80 && !fullExam {
+				// What step does first, without the call: most characters
+				// of other scripts are not digits.
+				if k := nonDigitRun(data, p, stop); k > p {
+					p = k
+					continue
+				}
 			}
 			next, moved, halt := l.step(p, stop)
 			if halt {
@@ -451,6 +461,12 @@ func (l *loop) run(pos, limit int) int {
 			continue
 		}
 		w := p
+		if bits.OnesCount64(binary.LittleEndian.Uint64(data[w+8:])&msb) > 4 {
+			// Characters of other scripts: the byte-by-byte path steps
+			// over them a word at a time.
+			byteUntil = w + 64
+			continue
+		}
 		dig, hi := blockMasks(data[w : w+64])
 		ev := dig&^(dig<<1) | dig&1 | hi
 		if n := stop - w; n < 64 {
