@@ -113,8 +113,8 @@ forward:
 		case 10, 11, 12, 14, 16:
 			return 0, false
 		case 7:
-			// Voter ID written "ABC 1234567": three letters before.
-			if s >= 4 && (data[s-1] == ' ' || data[s-1] == '-') && asciiAlnum(data[s-2]) == clLetter {
+			// Voter ID written "ABC 1234567" or passport "T 4401106": a letter before.
+			if s >= 2 && (data[s-1] == ' ' || data[s-1] == '-') && asciiAlnum(data[s-2]) == clLetter {
 				return 0, false
 			}
 		case 1:
