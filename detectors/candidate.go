@@ -1,7 +1,16 @@
 package detectors
 
-// candidate is examine, recording how far the scan has settled.
+// candidate is examine, recording how far the scan has settled. An ASCII
+// digit is first put to fast, which decides most groups from their shape.
 func (l *loop) candidate(p int) (next int, stop bool) {
+	if !fullExam && l.data[p]-'0' < 10 {
+		if next, done := l.fast(p); done {
+			if next-l.off > l.settled {
+				l.settled = next - l.off
+			}
+			return next, false
+		}
+	}
 	l.work += backReach // an upper bound on the bytes read backward
 	next, stop = l.examine(p)
 	if !stop && next <= p {
@@ -28,11 +37,6 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	}
 	if cl != clDigit {
 		return p + max(size, 1), false
-	}
-	if l.data[p] < 0x80 && size == 1 && !fullExam && l.fastFailed != p {
-		if next, done := l.fast(p); done {
-			return next, false
-		}
 	}
 	hi := min(len(l.data), p+fwdReach)
 	start, long := l.groupStart(p)

@@ -17,7 +17,8 @@ func findFull(s *Set, text []byte) []Finding {
 }
 
 // checkFastPaths checks that the fast paths find exactly what the full
-// examination finds in text, in one shot and streamed.
+// examination finds in text (streaming is checked against one shot
+// elsewhere: FuzzStreamingEqualsOneShot).
 func checkFastPaths(t *testing.T, text []byte) {
 	t.Helper()
 	want := findFull(Default, text)

@@ -356,7 +356,6 @@ type loop struct {
 	base        int64 // stream offset of data[0]
 	lastEnd     int64 // stream offset of the end of the last finding, or -1
 	work        int   // bytes read by candidate examination, bounded above (for tests)
-	fastFailed  int   // data index where fast last said no (examine need not ask again)
 }
 
 // lo returns the lowest data index that a candidate at i may read.
@@ -425,7 +424,6 @@ func skip(data []byte, i, hi int) int {
 // byte by byte, and to the full examination.
 func (l *loop) run(pos, limit int) int {
 	l.unresolved = -1
-	l.fastFailed = -1
 	if l.csvOn {
 		return l.runCSV(pos, limit)
 	}
@@ -441,14 +439,6 @@ func (l *loop) run(pos, limit int) int {
 			p = skip(data, p, stop)
 			if p >= stop {
 				break
-			}
-			if data[p] >= 0x80 && !fullExam {
-				// What step does first, without the call: most characters
-				// of other scripts are not digits.
-				if k := nonDigitRun(data, p, stop); k > p {
-					p = k
-					continue
-				}
 			}
 			next, moved, halt := l.step(p, stop)
 			if halt {
@@ -543,15 +533,6 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 					l.settled = e - off
 				}
 				return e, true, false
-			}
-		}
-		if data[p-1] != '+' {
-			l.fastFailed = p
-			if next, done := l.fast(p); done {
-				if next-off > l.settled {
-					l.settled = next - off
-				}
-				return next, true, false
 			}
 		}
 	}
