@@ -50,15 +50,17 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	}
 	if long {
 		// Step over the run, a bounded piece at a time.
-		g, nx, more := l.group(p, hi)
+		nx, more := l.group(&l.spare, p, hi)
 		if more {
 			return l.wait(start)
 		}
-		_ = g
 		return max(nx, p+size), false
 	}
 	chain, gaps := &l.chain, &l.gaps
-	g0, nx, more := l.group(start, hi)
+	// Groups are read in place: chain[m] is filled before it is known to
+	// join the chain, and m counts the groups that do.
+	g0 := &chain[0]
+	nx, more := l.group(g0, start, hi)
 	if more {
 		return l.wait(start)
 	}
@@ -68,16 +70,17 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	left, plus := l.leftOf(start)
 	left.consumed = left.present && l.consumed(left.end)
 	g0.plus = plus
-	chain[0] = g0
 	m := 1
 	// A short letter group before the first digits may begin a PAN or voter
 	// ID written in groups: "ABCDE 1234 F", "ABC 1234567".
 	if left.present && left.letters && (left.n == 1 || left.n == 3 || left.n == 5) && left.gap.ok && !left.gap.paren &&
 		(left.gap.sep == sepSpace || left.gap.sep == sepHyphen) {
-		if lg, _, _ := l.group(left.start, start); !lg.long && lg.letters() {
+		lg := &l.spare
+		if l.group(lg, left.start, start); !lg.long && lg.letters() {
 			ll, _ := l.leftOf(left.start)
 			ll.consumed = ll.present && l.consumed(ll.end)
-			chain[0], gaps[0], chain[1] = lg, left.gap, g0
+			chain[1] = chain[0]
+			chain[0], gaps[0] = *lg, left.gap
 			m = 2
 			left = ll
 		}
@@ -98,8 +101,8 @@ func (l *loop) examine(p int) (next int, stop bool) {
 			complete = false
 			break
 		}
-		g, _, more := l.group(ns, hi)
-		if more {
+		g := &chain[m]
+		if _, more := l.group(g, ns, hi); more {
 			return l.wait(cstart)
 		}
 		if g.long || g.letters() && g.n != 1 {
@@ -110,7 +113,6 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		}
 		g.plus = plusBefore(l.data, 0, ns)
 		gaps[m-1] = gp
-		chain[m] = g
 		m++
 	}
 	// The context after the last group must be complete too.

@@ -65,10 +65,14 @@ func (l *loop) groupStart(p int) (start int, long bool) {
 	return start, false
 }
 
-// group reads the group that starts at data index start. It stops at hi.
-func (l *loop) group(start, hi int) (g grp, next int, more bool) {
+// group reads the group that starts at data index start into g. It stops at
+// hi. It returns where the group ends, and more when the input given to Scan
+// ends inside it.
+func (l *loop) group(g *grp, start, hi int) (next int, more bool) {
 	l.work += groupBytes // an upper bound on the bytes read
 	g.start, g.end = start, start
+	g.n, g.nd, g.nl, g.lower = 0, 0, 0, 0
+	g.alien, g.long, g.plus = false, false, false
 	i, zw := start, 0
 	for {
 		if i < hi {
@@ -84,7 +88,7 @@ func (l *loop) group(start, hi int) (g grp, next int, more bool) {
 						g.lower++
 					}
 				default:
-					return g, g.end, false
+					return g.end, false
 				}
 				if g.n < maxGroup {
 					g.c[g.n] = byte(v >> 8)
@@ -95,14 +99,14 @@ func (l *loop) group(start, hi int) (g grp, next int, more bool) {
 				zw = 0
 				if g.n > maxGroup || i-start > groupBytes {
 					g.long = true
-					return g, i, false
+					return i, false
 				}
 				continue
 			}
 		}
 		cl, c, size, m := l.read(i, hi)
 		if m {
-			return g, i, true
+			return i, true
 		}
 		switch cl {
 		case clDigit, clLetter, clAlien:
@@ -126,7 +130,7 @@ func (l *loop) group(start, hi int) (g grp, next int, more bool) {
 			zw = 0
 			if g.n > maxGroup || i-start > groupBytes {
 				g.long = true
-				return g, i, false
+				return i, false
 			}
 			continue
 		case clZW:
@@ -136,7 +140,7 @@ func (l *loop) group(start, hi int) (g grp, next int, more bool) {
 				continue
 			}
 		}
-		return g, g.end, false
+		return g.end, false
 	}
 }
 

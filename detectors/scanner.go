@@ -352,6 +352,7 @@ type loop struct {
 	colLabel    label
 	settled     int // buf offset up to which candidates were examined
 	chain       [maxChain]grp
+	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo
 	base        int64 // stream offset of data[0]
 	lastEnd     int64 // stream offset of the end of the last finding, or -1
