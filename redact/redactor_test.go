@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"sync"
@@ -80,6 +81,40 @@ func TestAlnum(t *testing.T) {
 		gc, gs := alnum([]byte(s))
 		if gc != wc || gs != ws {
 			t.Errorf("alnum(%q) = %q, %d; detectors.Alnum: %q, %d", s, gc, gs, wc, ws)
+		}
+	}
+}
+
+// TestAppendMaskASCII checks appendMask's in-place path for ASCII spans
+// against the character-by-character path, and on a few spans by value.
+func TestAppendMaskASCII(t *testing.T) {
+	for _, c := range []struct {
+		span string
+		keep int
+		want string
+	}{
+		{"2345 6789 0124", 4, "XXXX XXXX 0124"},
+		{"+91-98765-43210", 4, "+XX-XXXXX-X3210"},
+		{"abcpd1234z", 4, "XXXXXX234z"},
+		{"12", 4, "12"},
+		{"9876543210", 0, "XXXXXXXXXX"},
+	} {
+		if got := string(appendMask([]byte("<"), []byte(c.span), c.keep, "X")); got != "<"+c.want {
+			t.Errorf("appendMask(%q, %d) = %q, want %q", c.span, c.keep, got, "<"+c.want)
+		}
+	}
+	const chars = "0123456789abcXYZ -.:+()/_"
+	r := rand.New(rand.NewPCG(7, 7))
+	for range 2000 {
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = chars[r.IntN(len(chars))]
+		}
+		keep := r.IntN(6)
+		got := appendMask(nil, b, keep, "#")
+		want := appendMaskChars(nil, b, keep, "#")
+		if !bytes.Equal(got, want) {
+			t.Fatalf("appendMask(%q, %d) = %q, appendMaskChars gives %q", b, keep, got, want)
 		}
 	}
 }

@@ -217,6 +217,39 @@ func maskLen(span []byte, keep, charLen int) int {
 // appendMask appends span masked: every letter and digit but the last keep
 // becomes char.
 func appendMask(dst, span []byte, keep int, char string) []byte {
+	if len(char) == 1 && plainASCII(span) {
+		// The common case, done in place: copy, then mask from the end.
+		n := len(dst)
+		dst = append(dst, span...)
+		out := dst[n:]
+		for i := len(out) - 1; i >= 0; i-- {
+			if c := out[i]; c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' {
+				if keep > 0 {
+					keep--
+				} else {
+					out[i] = char[0]
+				}
+			}
+		}
+		return dst
+	}
+	return appendMaskChars(dst, span, keep, char)
+}
+
+// plainASCII reports whether b is ASCII without a '%', so that each byte is a
+// character of its own (alnum decodes percent escapes).
+func plainASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendMaskChars is appendMask for any span: characters of other scripts
+// and percent escapes are masked whole.
+func appendMaskChars(dst, span []byte, keep int, char string) []byte {
 	total := 0
 	for i := 0; i < len(span); {
 		c, size := alnum(span[i:])
