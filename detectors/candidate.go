@@ -11,6 +11,9 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 			return next, false
 		}
 	}
+	if l.csvOn {
+		l.csvTo(p) // the column's label is context
+	}
 	l.work += backReach // an upper bound on the bytes read backward
 	next, stop = l.examine(p)
 	if !stop && next <= p {

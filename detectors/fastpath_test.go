@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -24,7 +25,14 @@ func checkFastPaths(t *testing.T, text []byte) {
 	want := findFull(Default, text)
 	got := Default.Find(nil, text)
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("fast paths differ from the full examination in %q:\n got %s\nwant %s", clip(text), describe(string(text), got), describe(string(text), want))
+		// Show the findings from the first difference on.
+		i := 0
+		for i < len(got) && i < len(want) && got[i] == want[i] {
+			i++
+		}
+		g, w := got[i:min(len(got), i+3)], want[i:min(len(want), i+3)]
+		t.Fatalf("fast paths differ from the full examination in %q (%d bytes), from finding %d:\n got %s %v\nwant %s %v",
+			clip(text), len(text), i, describe(string(text), g), g, describe(string(text), w), w)
 	}
 }
 
@@ -78,6 +86,61 @@ func TestFastPathsAgree(t *testing.T) {
 	for i := 0; i < 3000; i++ {
 		checkFastPaths(t, fastPathText(r, 200+r.IntN(400)))
 	}
+	// With a CSV header the scan also follows the column, whose name is
+	// context: the fast paths must leave that unchanged too.
+	for i := 0; i < 1000; i++ {
+		text := csvText(r, csvHeaders[i%len(csvHeaders)], 200+r.IntN(400))
+		if i < len(csvHeaders) {
+			if hdr, _ := findHeader(text, true); !hdr.on {
+				t.Fatalf("no CSV header found in %q", clip(text))
+			}
+		}
+		checkFastPaths(t, text)
+	}
+}
+
+// csvHeaders are header lines that turn on the CSV mode, one per delimiter.
+var csvHeaders = []string{
+	"name,mobile,id_number,ref_no",
+	"name;aadhaar;order_id;remarks",
+	"name\tphone\ttxn\tpassport",
+	"id|pan|voter_id|amount",
+}
+
+// csvText builds a table of about n bytes under header: rows of four fields
+// made by fastPathText, some quoted with the delimiter inside, some rows
+// with a field more or less.
+func csvText(r *rand.Rand, header string, n int) []byte {
+	delim := header[strings.IndexAny(header, ",;\t|")]
+	b := append([]byte(header), '\n')
+	for row := 0; len(b) < n; row++ {
+		cols := 4
+		if row > 0 {
+			cols = 3 + r.IntN(3)
+		}
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b = append(b, delim)
+			}
+			f := fastPathText(r, 2+r.IntN(24))
+			for k, x := range f {
+				if x == '\n' || x == delim || x == '"' {
+					f[k] = ' '
+				}
+			}
+			if r.IntN(4) == 0 {
+				b = append(b, '"')
+				b = append(b, f[:len(f)/2]...)
+				b = append(b, delim)
+				b = append(b, f[len(f)/2:]...)
+				b = append(b, '"')
+			} else {
+				b = append(b, f...)
+			}
+		}
+		b = append(b, '\n')
+	}
+	return b
 }
 
 func FuzzFastPathsAgree(f *testing.F) {
@@ -86,7 +149,43 @@ func FuzzFastPathsAgree(f *testing.F) {
 		f.Add(fastPathText(r, 300))
 	}
 	f.Add([]byte(mixed))
+	for _, h := range csvHeaders {
+		f.Add(csvText(r, h, 300))
+	}
 	f.Fuzz(func(t *testing.T, text []byte) {
 		checkFastPaths(t, text)
 	})
+}
+
+// TestCSVAdvance checks csvAdvance against the byte-by-byte rule it
+// implements, on random rows of delimiters, quotes and newlines.
+func TestCSVAdvance(t *testing.T) {
+	ref := func(b []byte, delim byte, field int, quoted bool) (int, bool) {
+		for _, c := range b {
+			switch {
+			case c == '"':
+				quoted = !quoted
+			case c == '\n' && !quoted:
+				field = 0
+			case c == delim && !quoted:
+				field++
+			}
+		}
+		return field, quoted
+	}
+	r := rand.New(rand.NewPCG(8, 9))
+	const chars = "ab1,;|\t\"\n "
+	for i := 0; i < 20000; i++ {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			b[k] = chars[r.IntN(len(chars))]
+		}
+		delim := ",;|\t"[r.IntN(4)]
+		f0, q0 := r.IntN(3), r.IntN(2) == 0
+		f, q := csvAdvance(b, delim, f0, q0)
+		wf, wq := ref(b, delim, f0, q0)
+		if f != wf || q != wq {
+			t.Fatalf("csvAdvance(%q, %q, %d, %v) = %d, %v; want %d, %v", b, delim, f0, q0, f, q, wf, wq)
+		}
+	}
 }

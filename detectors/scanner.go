@@ -112,6 +112,7 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	l.hdr = hdr
 	l.csvOn = hdr.on
 	l.field, l.quoted = sc.st.field, sc.st.quoted
+	l.field0, l.quoted0 = l.field, l.quoted
 	n := len(buf)
 	pos := 0
 	hl := sc.st.histLen
@@ -203,21 +204,40 @@ func (sc *Scanner) Commit(buf []byte, n int) {
 	st.streamed += int64(n)
 }
 
-// csvAdvance moves the CSV column counter over b.
+// csvAdvance moves the CSV column counter over b: a delimiter outside quotes
+// starts the next field, a newline outside quotes the first field of a row,
+// and each '"' goes into or out of a quoted field. It looks for these bytes
+// with the bytes package's vectorised searches rather than one at a time.
 func csvAdvance(b []byte, delim byte, field int, quoted bool) (int, bool) {
-	for _, c := range b {
-		switch c {
-		case '"':
-			quoted = !quoted
-		case '\n':
-			if !quoted {
-				field = 0
+	sep := [1]byte{delim}
+	for len(b) > 0 {
+		q := bytes.IndexByte(b, '"')
+		if quoted {
+			if q < 0 {
+				return field, true
 			}
-		case delim:
-			if !quoted {
-				field++
-			}
+			quoted = false
+			b = b[q+1:]
+			continue
 		}
+		seg := b
+		if q >= 0 {
+			seg = b[:q]
+		}
+		for {
+			nl := bytes.IndexByte(seg, '\n')
+			if nl < 0 {
+				break
+			}
+			field = 0
+			seg = seg[nl+1:]
+		}
+		field += bytes.Count(seg, sep[:])
+		if q < 0 {
+			return field, false
+		}
+		quoted = true
+		b = b[q+1:]
 	}
 	return field, quoted
 }
@@ -347,10 +367,13 @@ type loop struct {
 	unresolved  int // buf offset of the first candidate that needs more input, or -1 once set... (see run)
 	hdr         *csvHeader
 	csvOn       bool
-	field       int
-	quoted      bool
-	colLabel    label
-	settled     int // buf offset up to which candidates were examined
+	field       int   // CSV column at buf offset csvAt
+	quoted      bool  // inside a quoted CSV field at buf offset csvAt
+	csvAt       int   // see csvTo
+	field0      int   // field and quoted at buf[0]
+	quoted0     bool  //
+	colLabel    label // the header's label for the column of the candidate
+	settled     int   // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo
@@ -425,9 +448,6 @@ func skip(data []byte, i, hi int) int {
 // byte by byte, and to the full examination.
 func (l *loop) run(pos, limit int) int {
 	l.unresolved = -1
-	if l.csvOn {
-		return l.runCSV(pos, limit)
-	}
 	data, off := l.data, l.off
 	end := len(data)
 	stop := min(end, limit+off)
@@ -563,48 +583,21 @@ func pack(m uint64) uint64 {
 	return (m >> 7) * 0x0102040810204080 >> 56
 }
 
-// runCSV is run for a stream with a CSV header: it also follows the column.
-func (l *loop) runCSV(pos, limit int) int {
-	data, off := l.data, l.off
-	end := min(len(data), limit+off)
-	d := l.hdr.delim
-	p := pos + off
-	for p < end {
-		c := data[p]
-		switch {
-		case c == '"':
-			l.quoted = !l.quoted
-			p++
-			continue
-		case c == '\n':
-			if !l.quoted {
-				l.field = 0
-			}
-			p++
-			continue
-		case c == d:
-			if !l.quoted {
-				l.field++
-			}
-			p++
-			continue
-		case !interesting[c]:
-			p++
-			continue
-		}
-		l.colLabel = lblNone
-		if l.field < l.hdr.ncol {
-			l.colLabel = l.hdr.labels[l.field]
-		}
-		next, stop := l.candidate(p)
-		if stop {
-			return p - off
-		}
-		// Follow the column over the bytes the candidate covered.
-		l.field, l.quoted = csvAdvance(data[p:next], d, l.field, l.quoted)
-		p = next
+// csvTo moves the CSV column counter to data index p, which is never
+// before buf[0]: over the bytes since the last call, or from buf[0] when p
+// lies before them. The scan itself looks at the column only for a
+// candidate, and then in the order of the input.
+func (l *loop) csvTo(p int) {
+	u := max(p-l.off, 0)
+	if u < l.csvAt {
+		l.field, l.quoted, l.csvAt = l.field0, l.quoted0, 0
 	}
-	return max(pos, p-off, limit)
+	l.field, l.quoted = csvAdvance(l.data[l.csvAt+l.off:u+l.off], l.hdr.delim, l.field, l.quoted)
+	l.csvAt = u
+	l.colLabel = lblNone
+	if l.field < l.hdr.ncol {
+		l.colLabel = l.hdr.labels[l.field]
+	}
 }
 
 // nonDigitRun steps over multi-byte characters from p that are not digits,
