@@ -59,6 +59,12 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		}
 		return max(nx, p+size), false
 	}
+	if end, more := l.uuidEnd(start); more {
+		return l.wait(start)
+	} else if end > 0 {
+		// Digits inside a UUID: step over the whole of it.
+		return max(end, p+size), false
+	}
 	chain, gaps := &l.chain, &l.gaps
 	// Groups are read in place: chain[m] is filled before it is known to
 	// join the chain, and m counts the groups that do.
@@ -303,6 +309,9 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 		}
 		if blocksGroups(lnb, sep, f.blocks) || blocksGroups(nbRight(ch, gaps, i+k), sep, f.blocks) {
 			continue
+		}
+		if f.kind == iAadhaar && sep == sepHyphen && blocksGroups(lnb, sep, 1<<2) {
+			continue // an ABHA health ID, 14 digits written 91-2341-2341-2346
 		}
 		if l.multi(f.kind, ch[i:i+k]) {
 			return k
@@ -687,4 +696,43 @@ func (l *loop) notMobile(nb neighbour) bool {
 		return true
 	}
 	return nb.letters && nb.n >= 10 && (nb.gap.sep == sepHyphen || nb.gap.sep == sepNone)
+}
+
+// uuidEnd returns the end of the UUID (8-4-4-4-12 hexadecimal digits) that
+// holds the group starting at data index start, or -1 when there is none.
+// more reports that the input given to Scan ends too soon to tell.
+func (l *loop) uuidEnd(start int) (end int, more bool) {
+	const uuidLen = 36
+	data := l.data
+	lo := l.lo(start)
+	r := start
+	for r > lo && start-r < uuidLen && hexOrHyphen(data[r-1]) {
+		r--
+	}
+	e := start
+	for e < len(data) && e-r <= uuidLen && hexOrHyphen(data[e]) {
+		e++
+	}
+	if e == len(data) && l.eof && !l.atEOF {
+		return -1, true
+	}
+	for r < start && data[r] == '-' {
+		r++
+	}
+	for e > start && data[e-1] == '-' {
+		e--
+	}
+	if e-r != uuidLen || r > 0 && asciiAlnum(data[r-1]) != clOther || e < len(data) && asciiAlnum(data[e]) != clOther {
+		return -1, false
+	}
+	for k, c := range data[r:e] {
+		if (k == 8 || k == 13 || k == 18 || k == 23) != (c == '-') {
+			return -1, false
+		}
+	}
+	return e, false
+}
+
+func hexOrHyphen(c byte) bool {
+	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f' || c == '-'
 }

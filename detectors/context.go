@@ -8,8 +8,9 @@ import "bytes"
 type label uint16
 
 const (
-	lblNone label = 0
-	lblNeg  label = 0x3F00 // negative for every kind
+	lblNone   label = 0
+	lblNeg    label = 0x3F00 // negative for every kind
+	lblStrong label = 0x4000 // with lblNeg: names a payment or order reference
 )
 
 // kindBit returns the label bit that says "this is a <kind>".
@@ -38,7 +39,7 @@ func addWords(lbl label, words ...string) {
 func init() {
 	addWords(kindBit(iAadhaar), "aadhaar", "aadhar", "adhar", "aadhaarno", "aadharno", "uid", "uidai",
 		"आधार", "आधारसंख्या")
-	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी")
+	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी", "वर्चुअल")
 	addWords(kindBit(iPAN), "pan", "panno", "pancard", "pannumber", "permanent", "पैन")
 	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "पासपोर्ट")
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "election", "मतदाता",
@@ -46,12 +47,15 @@ func init() {
 	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
 		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
 		"sms", "vpa", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
-	addWords(lblNeg, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orders", "orderid", "invoice",
-		"invoices", "transactions", "txns", "refs",
+	// Payment and order references: when one keys the number, a kind named
+	// earlier on the line does not win over it ("Aadhaar Pay RRN 4380...").
+	addWords(lblNeg|lblStrong, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orders", "orderid",
+		"invoice", "invoices", "transactions", "txns", "आरआरएन", "यूटीआर", "ऑर्डर")
+	addWords(lblNeg, "refs",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
-		"amount", "amt", "price", "total", "balance", "लेनदेन",
+		"amount", "amt", "price", "total", "balance", "लेनदेन", "संदर्भ", "रेफरेंस",
 		// Measurements and counters in logs.
 		"bytes", "size", "len", "length", "offset", "max", "min", "used", "free", "heap", "mem", "memory",
 		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos", "epoch",
@@ -62,7 +66,7 @@ func init() {
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
 	addWords(negBit(iAadhaar)|negBit(iVID)|negBit(iMobile), "account", "acct", "acc", "acno", "accno",
 		"accountno")
-	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs")
+	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs", "यूपीआई")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 }
 
@@ -83,7 +87,7 @@ const (
 // same line. lo bounds reads backward.
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
-	rel := bit | negBit(ki) | 0x3F // labels that say something about this kind
+	rel := bit | negBit(ki) | 0x3F | lblStrong // labels that say something about this kind
 	field, line, prev := l.labelsBefore(start, rel)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
@@ -181,8 +185,11 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		if g == 0 {
 			return neg
 		}
-		if words > 0 && neg != lblNone && bytes.ContainsAny(w[g:j], "()[]\"") {
-			return neg // "for aadhaar XXXX (txn 604818574917)": the clause ended
+		if words > 0 && neg != lblNone && bytes.ContainsAny(w[g:j], "()[]\"0123456789") {
+			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
+			// "Aadhaar No. 6790... rrn=3271...": a kind named before
+			// another value names that value.
+			return neg
 		}
 		if words > 0 && bytes.ContainsAny(w[g:j], "=:,&;{}|\t") {
 			// Words beyond a value boundary ("amount=12 currency=INR key=")
@@ -201,6 +208,9 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		if (word[0]|0x20) == 'c' && len(word) == 1 && i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {
 			word, i = wordAccount, i-2 // "A/c"
 		}
+		if neg != lblNone && maskedWord(word) {
+			return neg // "aadhaar XXXXXXXX bank RRN 5320...": a masked value between
+		}
 		if placeholder(w, i, g) {
 			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
 			// (or another redactor) says nothing about what is next to it.
@@ -211,9 +221,11 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			switch {
 			case lbl&0x3F != 0 && neg == lblNone:
 				return lbl
-			case lbl&own != 0:
+			case lbl&own != 0 && neg&lblStrong == 0:
 				// "Aadhaar number seeded with bank account: 2345 ...": the
-				// kind named earlier in the same clause wins.
+				// kind named earlier in the same clause wins, unless a
+				// payment reference keys the number ("Aadhaar Pay RRN
+				// 4380...") or another value lies between (see above).
 				return lbl
 			case lbl&0x3F == 0 && generic && neg == lblNone:
 				// A word that says "something else" counts only when it keys
@@ -565,7 +577,7 @@ func headerField(f []byte) bool {
 func genericWord(w []byte) bool {
 	if len(w) > 0 && w[0] >= 0x80 {
 		switch string(w) {
-		case "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं":
+		case "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं", "आईडी":
 			return true
 		}
 		return false
@@ -581,10 +593,25 @@ func genericWord(w []byte) bool {
 	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids", "nos", "numbers",
 		// HTML around a value: <input id="pp" name="pp" value="...">, <td>.
 		"name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
-		"b", "strong", "dd", "dt", "br":
+		"b", "strong", "dd", "dt", "br",
+		// Bank statement narrations: UPI/CR/<rrn>/NAME/handle.
+		"cr", "dr":
 		return true
 	}
 	return false
+}
+
+// maskedWord reports whether w is a masked value: four or more X.
+func maskedWord(w []byte) bool {
+	if len(w) < 4 {
+		return false
+	}
+	for _, c := range w {
+		if c|0x20 != 'x' {
+			return false
+		}
+	}
+	return true
 }
 
 // placeholder reports whether the word w[i:g] is the name inside a

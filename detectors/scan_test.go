@@ -187,6 +187,25 @@ func TestContextRules(t *testing.T) {
 		{"mobile ٩٨٧٦٥٤٣٢١٠", "mobile[\"٩٨٧٦٥٤٣٢١٠\"]"},
 		{"mobile ۹۸۷۶۵۴۳۲۱۰", "mobile[\"۹۸۷۶۵۴۳۲۱۰\"]"},
 		{"Passport No: T 4401106", `passport["T 4401106"]`},
+		// A payment reference keying the number wins over a kind named
+		// earlier on the line; so does another value between the two.
+		{"AePS cash withdrawal aadhaar XXXX XXXX 4904 bank SBI RRN 532017185132", ``},
+		{"Aadhaar Pay RRN 438079373709", ``},
+		{"aadhaar ekyc ok txn_id=662292759530", ``},
+		{"Aadhaar No. 2341 2341 2346 rrn=327111931058", `aadhaar["2341 2341 2346"]`},
+		{"aadhaar XXXXXXXX bank account 588332658185", ``},
+		{"UPI संदर्भ संख्या 588332658185", ``},
+		{"यूपीआई रेफरेंस नंबर 349574414686", ``},
+		{"लेनदेन आईडी 532017185132", ``},
+		{"यूटीआर नंबर 438079373709", ``},
+		{"refund initiated UPI/CR/532017185132/RAVI/ybl", ``},
+		{"NEFT/DR/438079373709/SHARMA", ``},
+		{"वर्चुअल आईडी 5801 6710 5746 6516", `aadhaar_vid["5801 6710 5746 6516"]`},
+		// Digits inside a UUID or an ABHA health ID (2-4-4-4) are neither.
+		{"trace a4279314-2341-2341-2346-505d1fed8c5d ok", ``},
+		{"req 6995f480-371d-483c-adde-234123412346", ``},
+		{"ABHA 91-2341-2341-2346", ``},
+		{"Aadhaar 2341-2341-2346", `aadhaar["2341-2341-2346"]`},
 		{"passport J-1234567", `passport["J-1234567"]`},
 	}
 	for _, tt := range tests {

@@ -52,11 +52,17 @@ func TestStreamingEqualsOneShot(t *testing.T) {
 	checkChunking(t, Default, []byte(strings.Repeat("9", 20000)+" 9876543210 "+strings.Repeat("ab1 ", 3000)))
 	checkChunking(t, Default, []byte(strings.Repeat("1 ", 5000)+"9876543210"))
 	checkChunking(t, Default, []byte(strings.Repeat("\u200b", 3000)+"9876543210"))
+	// CSV tables: the column of each candidate is followed across pieces.
+	r := rand.New(rand.NewPCG(10, 11))
+	for _, h := range csvHeaders {
+		checkChunking(t, Default, csvText(r, h, 3000))
+	}
 }
 
 func FuzzStreamingEqualsOneShot(f *testing.F) {
 	f.Add([]byte(mixed), uint64(1))
 	f.Add([]byte("a,b\n9876543210,2341 2341 2346\n"), uint64(7))
+	f.Add(csvText(rand.New(rand.NewPCG(12, 13)), csvHeaders[0], 400), uint64(9))
 	f.Fuzz(func(t *testing.T, text []byte, seed uint64) {
 		want := Default.Find(nil, text)
 		prev := 0
