@@ -56,6 +56,12 @@ type Scanner struct {
 	win        [histSize + joinLen]byte
 	cust       customState
 	work       int // see loop.work
+	// Where the last Scan left the CSV column (buf offset, column, quoted),
+	// so that Commit goes on from there; at is -1 when it has nothing.
+	csvMark struct {
+		at, field int
+		quoted    bool
+	}
 }
 
 // state is what a Scanner carries from one piece of a stream to the next.
@@ -74,6 +80,7 @@ func (sc *Scanner) init(s *Set) {
 	sc.set = s
 	sc.st = state{lastEnd: -1}
 	sc.pendHeader = false
+	sc.csvMark.at = -1
 	sc.cust.forget()
 }
 
@@ -112,7 +119,7 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	l.hdr = hdr
 	l.csvOn = hdr.on
 	l.field, l.quoted = sc.st.field, sc.st.quoted
-	l.field0, l.quoted0 = l.field, l.quoted
+	sc.csvMark.at = -1
 	n := len(buf)
 	pos := 0
 	hl := sc.st.histLen
@@ -157,6 +164,9 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		n = 0
 	}
 	sc.work += l.work
+	if l.csvOn {
+		sc.csvMark.at, sc.csvMark.field, sc.csvMark.quoted = l.csvAt, l.field, l.quoted
+	}
 	sc.ends = sc.ends[:0]
 	if !atEOF { // after the end of the stream no Scan follows
 		for _, f := range l.dst[first:] {
@@ -186,8 +196,14 @@ func (sc *Scanner) Commit(buf []byte, n int) {
 		sc.pendHeader = false
 	}
 	if st.hdr.on {
-		st.field, st.quoted = csvAdvance(buf[:n], st.hdr.delim, st.field, st.quoted)
+		// Go on from where the scan left the column, not from buf[0].
+		from, field, quoted := 0, st.field, st.quoted
+		if m := sc.csvMark; m.at >= 0 && m.at <= n {
+			from, field, quoted = m.at, m.field, m.quoted
+		}
+		st.field, st.quoted = csvAdvance(buf[from:n], st.hdr.delim, field, quoted)
 	}
+	sc.csvMark.at = -1
 	// Keep the last histSize bytes of the stream.
 	if n >= histSize {
 		copy(st.hist[:], buf[n-histSize:n])
@@ -370,8 +386,6 @@ type loop struct {
 	field       int   // CSV column at buf offset csvAt
 	quoted      bool  // inside a quoted CSV field at buf offset csvAt
 	csvAt       int   // see csvTo
-	field0      int   // field and quoted at buf[0]
-	quoted0     bool  //
 	colLabel    label // the header's label for the column of the candidate
 	settled     int   // buf offset up to which candidates were examined
 	chain       [maxChain]grp
@@ -583,15 +597,12 @@ func pack(m uint64) uint64 {
 	return (m >> 7) * 0x0102040810204080 >> 56
 }
 
-// csvTo moves the CSV column counter to data index p, which is never
-// before buf[0]: over the bytes since the last call, or from buf[0] when p
-// lies before them. The scan itself looks at the column only for a
-// candidate, and then in the order of the input.
+// csvTo moves the CSV column counter over the bytes since the last call, up
+// to data index p, and sets the column's label. The scan looks at the column
+// only for a candidate, and candidates come in the order of the input (the
+// second view of Scan starts where the first stopped), so p never goes back.
 func (l *loop) csvTo(p int) {
-	u := max(p-l.off, 0)
-	if u < l.csvAt {
-		l.field, l.quoted, l.csvAt = l.field0, l.quoted0, 0
-	}
+	u := max(p-l.off, l.csvAt)
 	l.field, l.quoted = csvAdvance(l.data[l.csvAt+l.off:u+l.off], l.hdr.delim, l.field, l.quoted)
 	l.csvAt = u
 	l.colLabel = lblNone

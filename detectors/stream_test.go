@@ -79,3 +79,31 @@ func FuzzStreamingEqualsOneShot(f *testing.F) {
 		}
 	})
 }
+
+// TestCommitFollowsColumn checks the CSV column a Scanner carries from one
+// Commit to the next, also when the caller commits less than Scan settled.
+func TestCommitFollowsColumn(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 15))
+	text := csvText(r, csvHeaders[1], 20000)
+	sc := Default.NewScanner()
+	var fs []Finding
+	done := 0
+	for done < len(text) {
+		buf := text[done:min(len(text), done+1+r.IntN(3000))]
+		atEOF := done+len(buf) == len(text)
+		var n int
+		fs, n = sc.Scan(fs[:0], buf, atEOF)
+		if n > 0 && r.IntN(3) == 0 {
+			n = r.IntN(n + 1) // commit less than was settled
+		}
+		sc.Commit(buf, n)
+		done += n
+		if !sc.st.headerDone {
+			continue
+		}
+		field, quoted := csvAdvance(text[:done], ';', 0, false)
+		if sc.st.field != field || sc.st.quoted != quoted {
+			t.Fatalf("after %d bytes: column %d, quoted %v; want %d, %v", done, sc.st.field, sc.st.quoted, field, quoted)
+		}
+	}
+}
