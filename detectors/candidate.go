@@ -307,11 +307,9 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 		if !ok {
 			continue
 		}
-		if blocksGroups(lnb, sep, f.blocks) || blocksGroups(nbRight(ch, gaps, i+k), sep, f.blocks) {
+		if blocksGroups(lnb, sep, f.blocks) || blocksGroups(nbRight(ch, gaps, i+k), sep, f.blocks) ||
+			sep == sepHyphen && blocksGroups(lnb, sep, f.hyphenLeft) {
 			continue
-		}
-		if f.kind == iAadhaar && sep == sepHyphen && blocksGroups(lnb, sep, 1<<2) {
-			continue // an ABHA health ID, 14 digits written 91-2341-2341-2346
 		}
 		if l.multi(f.kind, ch[i:i+k]) {
 			return k
@@ -362,18 +360,20 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete b
 }
 
 type multiForm struct {
-	kind   int
-	lens   []int
-	blocks uint32 // neighbour sizes that block the form
+	kind       int
+	lens       []int
+	blocks     uint32 // neighbour sizes that block the form
+	hyphenLeft uint32 // more sizes that block it on the left when written with hyphens
 }
 
 // multiForms lists the grouped forms, longest first.
 var multiForms = []multiForm{
-	{iVID, []int{4, 4, 4, 4}, sizes4},
-	{iAadhaar, []int{4, 4, 4}, sizes4},
-	{iMobile, []int{3, 3, 4}, sizes34},
-	{iMobile, []int{4, 3, 3}, sizes34},
-	{iMobile, []int{5, 5}, sizes5},
+	{iVID, []int{4, 4, 4, 4}, sizes4, 0},
+	// An ABHA health ID is 14 digits written 91-2341-2341-2346.
+	{iAadhaar, []int{4, 4, 4}, sizes4, 1 << 2},
+	{iMobile, []int{3, 3, 4}, sizes34, 0},
+	{iMobile, []int{4, 3, 3}, sizes34, 0},
+	{iMobile, []int{5, 5}, sizes5, 0},
 }
 
 // multi checks a grouped form of the digit groups gs.

@@ -50,12 +50,12 @@ func init() {
 	// Payment and order references: when one keys the number, a kind named
 	// earlier on the line does not win over it ("Aadhaar Pay RRN 4380...").
 	addWords(lblNeg|lblStrong, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orders", "orderid",
-		"invoice", "invoices", "transactions", "txns", "आरआरएन", "यूटीआर", "ऑर्डर")
+		"invoice", "invoices", "transactions", "txns", "आरआरएन", "यूटीआर", "ऑर्डर", "लेनदेन")
 	addWords(lblNeg, "refs",
 		"inv", "ref", "refno", "reference", "sku", "build", "version", "ver", "pnr", "awb", "tracking",
 		"batch", "lot", "serial", "model", "part", "hash", "commit", "release", "ticket", "booking",
 		"item", "code", "product", "catalog", "ean", "upc", "barcode", "lotno", "coupon", "voucher",
-		"amount", "amt", "price", "total", "balance", "लेनदेन", "संदर्भ", "रेफरेंस",
+		"amount", "amt", "price", "total", "balance", "संदर्भ", "रेफरेंस",
 		// Measurements and counters in logs.
 		"bytes", "size", "len", "length", "offset", "max", "min", "used", "free", "heap", "mem", "memory",
 		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos", "epoch",
