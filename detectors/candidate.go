@@ -733,6 +733,4 @@ func (l *loop) uuidEnd(start int) (end int, more bool) {
 	return e, false
 }
 
-func hexOrHyphen(c byte) bool {
-	return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f' || c == '-'
-}
+func hexOrHyphen(c byte) bool { return isHex(c) || c == '-' }
