@@ -223,7 +223,7 @@ func appendMask(dst, span []byte, keep int, char string) []byte {
 		dst = append(dst, span...)
 		out := dst[n:]
 		for i := len(out) - 1; i >= 0; i-- {
-			if c := out[i]; c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' {
+			if alnumByte(out[i]) {
 				if keep > 0 {
 					keep--
 				} else {
