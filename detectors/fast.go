@@ -114,7 +114,7 @@ forward:
 			return 0, false
 		case 7:
 			// Voter ID written "ABC 1234567" or passport "T 4401106": a letter before.
-			if s >= 2 && (data[s-1] == ' ' || data[s-1] == '-') && asciiAlnum(data[s-2]) == clLetter {
+			if s >= 2 && wordSep(data[s-1]) && asciiAlnum(data[s-2]) == clLetter {
 				return 0, false
 			}
 		case 1:
@@ -182,6 +182,11 @@ func (l *loop) longGroup(s, e, hi int) (int, bool) {
 	}
 	return e, true
 }
+
+// wordSep reports whether c may join a group of letters and a group of
+// digits of a PAN, passport or voter ID written in groups: a space, a hyphen,
+// or the '+' that stands for a space in form-encoded text ("A+1234567").
+func wordSep(c byte) bool { return c == ' ' || c == '-' || c == '+' }
 
 // prefixCore reports whether a group of m digits can follow a mobile prefix.
 func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m == 2 }
@@ -274,7 +279,7 @@ func hopeless(data []byte, p, e, m int) bool {
 		// Only the 3-3-4 mobile starts with three digits.
 		return m == 0 || m > 0 && m != 3 || !mob(v[0])
 	case 4:
-		if m == 0 && (data[e] == ' ' || data[e] == '-') && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter &&
+		if m == 0 && wordSep(data[e]) && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter &&
 			!(e+2 < len(data) && asciiAlnum(data[e+2]) == clLetter) {
 			return false // a PAN written "ABCDE 1234 F" (a word of letters cannot end it)
 		}
@@ -296,7 +301,7 @@ func hopeless(data []byte, p, e, m int) bool {
 		return v[0] != '0' || !mob(v[1]) || m == 0 || m > 0 && m != 5
 	case 7:
 		// Voter ID written "ABC 1234567": letters before the separator.
-		return !(p >= 2 && (data[p-1] == ' ' || data[p-1] == '-') && asciiAlnum(data[p-2]) == clLetter)
+		return !(p >= 2 && wordSep(data[p-1]) && asciiAlnum(data[p-2]) == clLetter)
 	case 10:
 		return !mob(v[0])
 	case 11:

@@ -208,6 +208,10 @@ func TestContextRules(t *testing.T) {
 		{"ABHA 91-2341-2341-2346", ``},
 		{"Aadhaar 2341-2341-2346", `aadhaar["2341-2341-2346"]`},
 		{"passport J-1234567", `passport["J-1234567"]`},
+		// Form-encoded: '+' for the space (found by FuzzFastPathsAgree).
+		{"passport=A+1234567&x=1", `passport["A+1234567"]`},
+		{"pan=ABCPD+1234+Z&x", `pan["ABCPD+1234+Z"]`},
+		{"epic=WKH+1186253&x", `voter_id["WKH+1186253"]`},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
