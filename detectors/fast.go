@@ -85,7 +85,7 @@ forward:
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}
-	if b1 == '(' || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
+	if b1 == '(' || b2 == '(' || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
@@ -240,6 +240,11 @@ func nextRun(data []byte, e int) int {
 	}
 	switch data[e] {
 	case ' ', '-', '.', ':', '+':
+		if data[e+1] == '(' {
+			return -1 // "0 (98765) 43210": the full examination reads the gap
+		}
+	case '(', ')':
+		return -1 // "(+91) 98765...", "0(700) ...": likewise
 	default:
 		return 0
 	}
@@ -321,8 +326,8 @@ func hopeless(data []byte, p, e, m int) bool {
 
 // plain, plainAfter and notPercent are, as 0 or 1, plainEdge (before a run),
 // plainEdge, ')' or '+' (after one) and c != '%', for tests without branches.
-// A ')' after a run that shortRunHopeless marks is plain: such a run is never
-// the "91" or "0091" of a prefix written "(+91)".
+// A '(' or ')' after a run that shortRunHopeless marks is plain: such a run
+// is never the "91", "0091" or "0" of a prefix written "(+91)" or "0 (98765)".
 var plain, plainAfter, notPercent [256]uint8
 
 // shortRunHopeless is 1 for a run of n < 8 ASCII digits starting with digit d

@@ -82,6 +82,12 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 		checkFastPaths(t, b)
 	}
+	// Prefixes next to parentheses, which the gap between groups may hold
+	// (found by FuzzFastPathsAgree).
+	for _, s := range []string{" 0(700 000 0000", "0)7000000000 0000", "x 0 (700) 000 0000 y", "x 91 (98765) 43210 y",
+		"x 0091 (98765) 43210 y", "x 0(700)0000000 y", "x 0) 7000000000 y", "x (0)98765 43210 y", "(987) 654 3210 x"} {
+		checkFastPaths(t, []byte(s))
+	}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 3000; i++ {
 		checkFastPaths(t, fastPathText(r, 200+r.IntN(400)))

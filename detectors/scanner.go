@@ -561,7 +561,7 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 			for e < end && data[e]-'0' < 10 {
 				e++
 			}
-			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == '+' || data[e] == ')' && !prefixParen(data[p:e])) &&
+			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == '+' || data[e] == ')') &&
 				(n == 1 && b != '0' || n == 2 && (b != '9' || data[p+1] != '1') ||
 					(data[p-1] != '\n' && data[e] != '\n' || n < 8) && quick(data[:min(end, p+fwdReach)], p, e)) {
 				if e-off > l.settled {
@@ -668,7 +668,7 @@ func indicDigit(b1, b2 byte) bool {
 }
 
 // prefixParen reports whether run, followed by ')', could be a mobile prefix
-// written "(+91) ..." or "(0091) ...".
+// written "(+91) ...", "(0091) ..." or with the trunk zero "(0) ...".
 func prefixParen(run []byte) bool {
-	return string(run) == "91" || string(run) == "0091"
+	return string(run) == "91" || string(run) == "0091" || string(run) == "0"
 }
