@@ -85,7 +85,7 @@ forward:
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}
-	if b1 == '(' || b2 == '(' || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
+	if b1 == '(' || b2 == '(' && asciiAlnum(data[e+2]) == clDigit || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
@@ -231,34 +231,42 @@ func quick(data []byte, p, e int) bool {
 	return hopeless(data, p, e, nextRun(data, e))
 }
 
-// nextRun returns the length of the run of ASCII digits that follows data[e]
-// when data[e] is a separator that can join digit groups: 0 when there is
-// none, -1 when the bytes after it need the full examination.
+// nextRun returns the length of the run of ASCII digits that follows the
+// gap at data[e] when the gap can join digit groups (as gapAfter reads it:
+// ')', a separator, '(', at least one of them): 0 when no such gap and run
+// follow, -1 when the bytes after it need the full examination, and also
+// when the gap holds a parenthesis ("0 (98765) 43210", "(+91)98765...").
 func nextRun(data []byte, e int) int {
-	if e+1 >= len(data) {
+	k, paren := e, false
+	if k < len(data) && data[k] == ')' {
+		k, paren = k+1, true
+	}
+	if k < len(data) {
+		switch data[k] {
+		case ' ', '-', '.', ':', '+':
+			k++
+		}
+	}
+	if k < len(data) && data[k] == '(' {
+		k, paren = k+1, true
+	}
+	if k == e {
+		return 0 // no gap
+	}
+	if k >= len(data) {
 		return -1
 	}
-	switch data[e] {
-	case ' ', '-', '.', ':', '+':
-		if data[e+1] == '(' {
-			return -1 // "0 (98765) 43210": the full examination reads the gap
-		}
-	case '(', ')':
-		return -1 // "(+91) 98765...", "0(700) ...": likewise
-	default:
-		return 0
+	d := k
+	for d < len(data) && data[d]-'0' < 10 {
+		d++
 	}
-	k := e + 1
-	for k < len(data) && data[k]-'0' < 10 {
-		k++
-	}
-	if k == e+1 && k < len(data) && data[k] < 0x80 {
+	switch {
+	case d == k && data[k] < 0x80:
 		return 0 // no digits follow
-	}
-	if k == len(data) || !plainEdge[data[k]] {
+	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
 		return -1 // let the full examination decide
 	}
-	return k - (e + 1)
+	return d - k
 }
 
 // hopeless reports whether the run of ASCII digits data[p:e], bounded on both
