@@ -14,6 +14,7 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 	if l.csvOn {
 		l.csvTo(p) // the column's label is context
 	}
+	l.htmlTo(p)         // so is the header of an HTML table
 	l.work += backReach // an upper bound on the bytes read backward
 	next, stop = l.examine(p)
 	if !stop && next <= p {

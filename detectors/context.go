@@ -88,10 +88,14 @@ const (
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
 	rel := bit | negBit(ki) | 0x3F | lblStrong // labels that say something about this kind
+	l.htmlTo(start)                            // the header of an HTML table is context too
 	field, line, prev := l.labelsBefore(start, rel)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel & rel
+	}
+	if lbl == lblNone && l.htmlCell {
+		lbl = l.htmlLabel & rel
 	}
 	if lbl == lblNone {
 		lbl = line
@@ -133,6 +137,8 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	fcut := -1
 	if l.csvOn {
 		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
+	} else if l.htmlCell {
+		fcut = bytes.LastIndexByte(cur, '>') // the end of <td> (or of <b> in it)
 	}
 	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
 	if fcut >= 0 && line != lblNone {
@@ -146,7 +152,7 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	// In a block of "Key: value" lines the kind may be named a line or two
 	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
 	p := w[:max(nl, 0)]
-	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn // in a table the line above is another row
+	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !l.htmlCell // in a table the line above is another row
 	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
 			p = p[:len(p)-1]
@@ -435,13 +441,7 @@ func parseHeader(line []byte) csvHeader {
 		if len(f) == 0 || len(f) > 48 || !headerField(f) {
 			return csvHeader{}
 		}
-		var spans [maxWords][2]int
-		n := splitWords(f, spans[:])
-		var lbl label
-		for k := n - 1; k >= 0 && lbl == lblNone; k-- {
-			lbl = lookupWord(f[spans[k][0]:spans[k][1]])
-		}
-		h.labels[fields] = lbl
+		h.labels[fields] = fieldLabel(f)
 		fields++
 		start = i + 1
 	}

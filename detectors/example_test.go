@@ -93,3 +93,26 @@ func ExampleVerhoeff() {
 	// true false
 	// 6
 }
+
+func ExampleSet_Find_tableHeader() {
+	// A passport number or voter ID alone is too weak to report; the
+	// header of its column, in a CSV file or an HTML table, names it.
+	csv := []byte("name,passport_no,epic\nRavi,J6932157,WKH1186253\n")
+	html := []byte("<table>\n<tr><th>Name</th><th>Passport No</th><th>EPIC No</th></tr>\n" +
+		"<tr><td>Ravi</td><td>J6932157</td><td>WKH1186253</td></tr>\n</table>\n")
+	bare := []byte("Ravi J6932157 WKH1186253\n")
+	for _, text := range [][]byte{csv, html, bare} {
+		n := 0
+		for _, f := range detectors.Default.Find(nil, text) {
+			if f.Score >= detectors.DefaultThreshold {
+				n++
+				fmt.Printf("%s %q, ", f.Kind, text[f.Start:f.End])
+			}
+		}
+		fmt.Println(n, "found")
+	}
+	// Output:
+	// passport "J6932157", voter_id "WKH1186253", 2 found
+	// passport "J6932157", voter_id "WKH1186253", 2 found
+	// 0 found
+}

@@ -62,6 +62,11 @@ type Scanner struct {
 		at, field int
 		quoted    bool
 	}
+	// Where the last Scan left the HTML table state (buf offset, or -1) and,
+	// when it changed it, that state.
+	htmlMark   int
+	htmlCopied bool
+	htmlScan   htmlTable
 }
 
 // state is what a Scanner carries from one piece of a stream to the next.
@@ -74,6 +79,7 @@ type state struct {
 	hdr        csvHeader
 	field      int  // CSV column of the committed position
 	quoted     bool // inside a quoted CSV field
+	html       htmlTable
 }
 
 func (sc *Scanner) init(s *Set) {
@@ -81,6 +87,7 @@ func (sc *Scanner) init(s *Set) {
 	sc.st = state{lastEnd: -1}
 	sc.pendHeader = false
 	sc.csvMark.at = -1
+	sc.htmlMark = -1
 	sc.cust.forget()
 }
 
@@ -105,7 +112,9 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 // something else than a single pass would.
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
-	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd}
+	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd,
+		html: &sc.st.html, htmlScan: &sc.htmlScan}
+	sc.htmlMark = -1
 	hdr := &sc.st.hdr
 	sc.pendHeader = false
 	if !sc.st.headerDone {
@@ -153,6 +162,14 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		if h := tailHold(buf, l.settled); h < n {
 			n = h
 		}
+		// A passport MRZ: its first line (44 characters of A-Z, 0-9 and '<',
+		// starting with 'P') may precede the line holding a candidate still
+		// to come. It is held back even when the scan settled its digits (as
+		// a long run), unless a finding of this scan runs across it (it is
+		// the second line of an MRZ just found).
+		if k := mrzTailStart(buf); k >= 0 && k < n && !spans(l.dst[first:], k) {
+			n = k
+		}
 		// Drop findings that reach past n: they are found again next time.
 		k := len(l.dst)
 		for k > first && l.dst[k-1].End > n {
@@ -167,6 +184,7 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 	if l.csvOn {
 		sc.csvMark.at, sc.csvMark.field, sc.csvMark.quoted = l.csvAt, l.field, l.quoted
 	}
+	sc.htmlMark, sc.htmlCopied = l.htmlAt, l.htmlCopied
 	sc.ends = sc.ends[:0]
 	if !atEOF { // after the end of the stream no Scan follows
 		for _, f := range l.dst[first:] {
@@ -204,6 +222,16 @@ func (sc *Scanner) Commit(buf []byte, n int) {
 		st.field, st.quoted = csvAdvance(buf[from:n], st.hdr.delim, field, quoted)
 	}
 	sc.csvMark.at = -1
+	// Likewise the HTML table state.
+	from := 0
+	if m := sc.htmlMark; m >= 0 && m <= n {
+		from = m
+		if sc.htmlCopied {
+			st.html = sc.htmlScan
+		}
+	}
+	st.html.advance(buf[from:n])
+	sc.htmlMark = -1
 	// Keep the last histSize bytes of the stream.
 	if n >= histSize {
 		copy(st.hist[:], buf[n-histSize:n])
@@ -262,8 +290,7 @@ func csvAdvance(b []byte, delim byte, field int, quoted bool) (int, bool) {
 // a finding that starts with input still to come: it steps back over an
 // incomplete UTF-8 sequence, over the letters and digits that a group arriving
 // next would continue (and a short letter group before them, for a PAN written
-// "ABCDE 1234 F"), and over a line that could be the first line of a passport
-// MRZ. It never goes below floor, the end of what the scan already settled.
+// "ABCDE 1234 F"). It never goes below floor, the end of what the scan already settled.
 func tailHold(buf []byte, floor int) int {
 	i := len(buf)
 	// An incomplete UTF-8 sequence at the end.
@@ -296,12 +323,17 @@ func tailHold(buf []byte, floor int) int {
 			i = k
 		}
 	}
-	// A passport MRZ: its first line (44 characters of A-Z, 0-9 and '<',
-	// starting with 'P') may precede the line holding the candidate.
-	if k := mrzTailStart(buf); k >= 0 && k < i {
-		i = k
-	}
 	return max(i, floor)
+}
+
+// spans reports whether one of fs starts before i and ends after it.
+func spans(fs []Finding, i int) bool {
+	for _, f := range fs {
+		if f.Start < i && i < f.End {
+			return true
+		}
+	}
+	return false
 }
 
 // stepGroup steps back from i over letters, digits and zero-width
@@ -339,6 +371,12 @@ func mrzTailStart(buf []byte) int {
 		}
 		line := t[s:]
 		if e := bytes.IndexByte(line, '\n'); e >= 0 {
+			// What follows must still be able to become the second line:
+			// MRZ characters, the line not yet ended. (A whole second line
+			// is in view and decided by the scan.)
+			if rest := line[e+1:]; bytes.IndexByte(rest, '\n') >= 0 || !mrzPrefix(rest) {
+				continue
+			}
 			line = line[:e]
 		}
 		line = bytes.TrimRight(line, "\r \t")
@@ -383,10 +421,16 @@ type loop struct {
 	unresolved  int // buf offset of the first candidate that needs more input, or -1 once set... (see run)
 	hdr         *csvHeader
 	csvOn       bool
-	field       int   // CSV column at buf offset csvAt
-	quoted      bool  // inside a quoted CSV field at buf offset csvAt
-	csvAt       int   // see csvTo
-	colLabel    label // the header's label for the column of the candidate
+	field       int        // CSV column at buf offset csvAt
+	quoted      bool       // inside a quoted CSV field at buf offset csvAt
+	csvAt       int        // see csvTo
+	colLabel    label      // the header's label for the column of the candidate
+	html        *htmlTable // HTML table state at buf offset htmlAt (see htmlTo)
+	htmlScan    *htmlTable // where a Scan changes it: html after the first change
+	htmlCopied  bool       // html is htmlScan, no longer the committed state
+	htmlAt      int
+	htmlCell    bool  // the candidate is in a <td> cell under a header row
+	htmlLabel   label // that header's label
 	settled     int   // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain

@@ -63,6 +63,7 @@ func FuzzStreamingEqualsOneShot(f *testing.F) {
 	f.Add([]byte(mixed), uint64(1))
 	f.Add([]byte("a,b\n9876543210,2341 2341 2346\n"), uint64(7))
 	f.Add(csvText(rand.New(rand.NewPCG(12, 13)), csvHeaders[0], 400), uint64(9))
+	f.Add(htmlPage(rand.New(rand.NewPCG(26, 27)), 600), uint64(11))
 	f.Fuzz(func(t *testing.T, text []byte, seed uint64) {
 		want := Default.Find(nil, text)
 		prev := 0

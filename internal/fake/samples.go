@@ -52,6 +52,7 @@ func (s *Sample) TruthJSONL() []byte {
 // them.
 var SampleNames = []string{
 	"app.log", "access.log", "vaccination.csv", "export.json", "hindi.txt", "chatbot.txt", "clean.txt",
+	"reports.html",
 }
 
 var sampleFuncs = map[string]func(*gen){
@@ -62,6 +63,7 @@ var sampleFuncs = map[string]func(*gen){
 	"hindi.txt":       hindiText,
 	"chatbot.txt":     chatbotText,
 	"clean.txt":       cleanText,
+	"reports.html":    reportsHTML,
 }
 
 // Samples generates every sample from seed. Each sample draws from its own
