@@ -7,24 +7,30 @@ import "bytes"
 const htmlCols = 32
 
 // htmlTable follows the tables of an HTML stream, a byte at a time and across
-// any cut of the input: the labels of the last header row (a <tr> of two or
-// more <th> cells) of the current table, and which cell the input is in. A
-// value in a <td> cell under the header "Passport No" is labelled like a
-// value under that column of a CSV file.
+// any cut of the input: the labels of the last header row of the current
+// table (a <tr> of two or more <th> cells, or any row inside <thead>), and
+// which column the input is in, colspan counted. A value in a <td> cell
+// under the header "Passport No" is labelled like a value under that column
+// of a CSV file.
 //
-// It reads tags by their names only: attributes (colspan among them),
-// comments and scripts are stepped over up to the next '>'.
+// It reads tags by their names, and the colspan attribute of cells; the rest
+// (rowspan among it, comments and scripts) is stepped over up to the next '>'.
 type htmlTable struct {
 	head  [htmlCols]label // labels of the header row of the current table
-	nhead int             // its cells; 0 without a header
-	row   [htmlCols]label // labels of the <th> cells of the row being read
-	cells int             // cells opened in the row being read
-	allTH bool            // every cell of that row so far is a <th>
-	cell  byte            // 'd' in a <td>, 'h' in a <th>, 0 elsewhere
+	nhead int             // its columns; 0 without a header
+	row   [htmlCols]label // labels of the header cells of the row being read
+	cells int             // columns taken by the cells opened in the row being read
+	tags  int             // cells opened in the row being read
+	first int             // the first column of the cell being read
+	allTH bool            // every cell of that row so far is a header cell
+	thead bool            // inside <thead>: its cells are header cells
+	cell  byte            // 'd' in a <td>, 'h' in a header cell, 0 elsewhere
 	mode  byte            // hText, hName or hTag
 	name  [6]byte         // lower-cased tag name read so far ("/table")
 	nlen  int             // its length; len(name)+1 when too long
-	text  [48]byte        // the text of the <th> cell being read
+	attr  byte            // in the tag of a cell: how much of colspan=N was read (see attrByte)
+	span  int             // the N of colspan=N
+	text  [48]byte        // the text of the header cell being read
 	tlen  int             // its length; len(text)+1 when too long for a label
 }
 
@@ -72,12 +78,27 @@ func (h *htmlTable) advance(b []byte) {
 			h.tag()
 			h.mode = hTag
 		case hTag:
-			i := bytes.IndexByte(b, '>')
-			if i < 0 {
-				return
+			if h.attr == attrNone {
+				i := bytes.IndexByte(b, '>')
+				if i < 0 {
+					return
+				}
+				h.mode = hText
+				b = b[i+1:]
+				continue
 			}
-			h.mode = hText
-			b = b[i+1:]
+			// The tag of a cell: look for colspan.
+			for len(b) > 0 && b[0] != '>' {
+				h.attrByte(b[0])
+				b = b[1:]
+			}
+			if len(b) > 0 {
+				if h.span > 1 {
+					h.cells = h.first + h.span
+				}
+				h.attr, h.mode = attrNone, hText
+				b = b[1:]
+			}
 		}
 	}
 }
@@ -91,19 +112,25 @@ func (h *htmlTable) tag() {
 	switch string(h.name[:h.nlen]) {
 	case "table", "/table":
 		*h = htmlTable{mode: h.mode}
-	case "tr", "/tr", "/thead", "tbody":
+	case "tr", "/tr":
 		h.endRow()
 		h.allTH = true
-	case "td":
+	case "thead", "/thead", "tbody":
+		h.endRow()
+		h.allTH = true
+		h.thead = h.nlen == 5 && h.name[1] == 'h'
+	case "td", "th":
 		h.endCell()
+		h.first, h.span, h.attr = h.cells, 0, attrName
 		h.cells++
-		h.allTH = false
-		h.cell = 'd'
-	case "th":
-		h.endCell()
-		h.cells++
-		h.cell = 'h'
-		h.tlen = 0
+		h.tags++
+		if h.name[1] == 'h' || h.thead {
+			h.cell = 'h'
+			h.tlen = 0
+		} else {
+			h.cell = 'd'
+			h.allTH = false
+		}
 	case "/td", "/th":
 		h.endCell()
 	default:
@@ -111,27 +138,76 @@ func (h *htmlTable) tag() {
 	}
 }
 
-// endCell ends the cell being read; a <th> cell's words give its label.
+// States of attrByte.
+const (
+	attrNone = 0            // not in the tag of a cell
+	attrName = 1            // attrName+k: k letters of "colspan" read
+	attrEq   = attrName + 7 // after "colspan"
+	attrVal  = attrEq + 1   // after '='
+	attrNum  = attrVal + 1  // in the digits
+	attrDone = attrNum + 1  // the rest of the tag
+	maxSpan  = 1000
+)
+
+// attrByte reads one byte of the tag of a cell, after its name, looking for
+// colspan=N (N quoted or not), and sets span.
+func (h *htmlTable) attrByte(c byte) {
+	const name = "colspan"
+	switch {
+	case h.attr < attrEq:
+		switch k := int(h.attr - attrName); {
+		case c|0x20 == name[k]:
+			h.attr++
+		case c|0x20 == 'c':
+			h.attr = attrName + 1
+		default:
+			h.attr = attrName
+		}
+	case h.attr == attrEq:
+		if c == '=' {
+			h.attr = attrVal
+		} else if c != ' ' {
+			h.attr = attrName
+		}
+	case h.attr == attrVal:
+		if c-'0' < 10 {
+			h.span, h.attr = int(c-'0'), attrNum
+		} else if c != ' ' && c != '"' && c != '\'' {
+			h.attr = attrName
+		}
+	case h.attr == attrNum:
+		if c-'0' < 10 && h.span < maxSpan {
+			h.span = h.span*10 + int(c-'0')
+		} else {
+			h.attr = attrDone
+		}
+	}
+}
+
+// endCell ends the cell being read; a header cell's words give the label of
+// each column it spans.
 func (h *htmlTable) endCell() {
-	if h.cell == 'h' && h.cells <= htmlCols {
+	if h.cell == 'h' {
 		var lbl label
 		if h.tlen <= len(h.text) {
 			lbl = fieldLabel(h.text[:h.tlen])
 		}
-		h.row[h.cells-1] = lbl
+		for k := h.first; k < min(h.cells, htmlCols); k++ {
+			h.row[k] = lbl
+		}
 	}
 	h.cell = 0
 }
 
-// endRow ends the row being read: a row of two or more <th> cells and
+// endRow ends the row being read: a row of two or more header cells and
 // nothing else is the table's header from now on.
 func (h *htmlTable) endRow() {
 	h.endCell()
-	if h.allTH && h.cells >= 2 {
+	if h.allTH && h.tags >= 2 {
 		h.nhead = min(h.cells, htmlCols)
 		h.head = h.row
 	}
-	h.cells, h.allTH = 0, false
+	h.cells, h.tags, h.allTH = 0, 0, false
 }
 
 func (h *htmlTable) addText(b []byte) {
@@ -166,7 +242,12 @@ func fieldLabel(f []byte) label {
 // is in a <td> cell under a header, and that header's label. Scan does not
 // change the committed state: the first change in a Scan is made to a copy.
 func (l *loop) htmlTo(p int) {
-	u := max(p-l.off, l.htmlAt)
+	u := p - l.off
+	if u <= l.htmlAt && l.htmlSet {
+		return // no byte since the last call: htmlCell and htmlLabel hold
+	}
+	l.htmlSet = true
+	u = max(u, l.htmlAt)
 	b := l.data[l.htmlAt+l.off : u+l.off]
 	l.htmlAt = u
 	h := l.html
@@ -180,9 +261,9 @@ func (l *loop) htmlTo(p int) {
 		}
 	}
 	h.advance(b)
-	l.htmlCell = h.cell == 'd' && h.cells <= h.nhead
+	l.htmlCell = h.cell == 'd' && h.first < h.nhead
 	l.htmlLabel = lblNone
 	if l.htmlCell {
-		l.htmlLabel = h.head[h.cells-1]
+		l.htmlLabel = h.head[h.first]
 	}
 }

@@ -41,6 +41,17 @@ func TestHTMLTableHeader(t *testing.T) {
 		{"<table><tr><th>Passport No</th><td>J6932157</td></tr></table>", `passport["J6932157"]`},
 		// A header cell too long to be a column name names nothing.
 		{"<table><tr><th>x</th><th>" + strings.Repeat("word ", 12) + "Passport</th></tr>\n<tr><td>a</td><td>J6932157</td></tr></table>", ``},
+		// A header written with <td> cells inside <thead>.
+		{"<table><thead><tr><td>Name</td><td>EPIC No</td></tr></thead>\n<tbody><tr><td>Ravi Kumar Sharma</td><td>WKH1186253</td></tr></tbody></table>",
+			`voter_id["WKH1186253"]`},
+		// colspan, in the header and in a row, moves the columns.
+		{"<table><tr><th colspan=\"2\">Name</th><th>Passport</th></tr>\n<tr><td>Ravi</td><td>Kumar</td><td>J6932157</td></tr>\n" +
+			"<tr><td COLSPAN=2>Asha</td><td>K6932157</td></tr>\n<tr><td>a</td><td colspan='x'>b</td><td>L6932157</td></tr></table>",
+			`passport["J6932157"] passport["K6932157"] passport["L6932157"]`},
+		{"<table><tr><th>Name</th><th colspan=2>Passport</th><th>Note</th></tr>\n<tr><td>Ravi</td><td>J6932157</td><td>K6932157</td><td>L6932157</td></tr></table>",
+			`passport["J6932157"] passport["K6932157"]`},
+		// A title row of one cell across the table is not a header.
+		{"<table><tr><th colspan=\"3\">Passport holders</th></tr>\n<tr><td>Ravi Kumar Sharma</td><td>x</td><td>J6932157</td></tr></table>", ``},
 		// "a < b" is not a tag.
 		{"<table><tr><th>a < b</th><th>Passport</th></tr><tr><td>a</td><td>J6932157</td></tr></table>", `passport["J6932157"]`},
 	}
@@ -71,16 +82,28 @@ func TestHTMLTableHeader(t *testing.T) {
 // htmlPage builds an HTML page of n bytes or more: tables with and without
 // header rows, tags cut at every point by the callers' pieces, and values.
 func htmlPage(r *rand.Rand, n int) []byte {
-	heads := []string{"Name", "Passport No", "EPIC", "Mobile", "Order ID", "Aadhaar", "<b>PAN</b> card", "Notes"}
+	heads := []string{"Name", "Passport No", "EPIC", "Mobile", "Order ID", "Aadhaar", "<b>PAN</b> card", "Notes",
+		"<th colspan=\"2\">Passport", "<th COLSPAN=3>EPIC"}
 	values := []string{"Ravi", "J6932157", "WKH1186253", "98765 43210", "234123412346", "2341 2341 2346", "ABCPD1234Z", "a < b", "-"}
 	var b []byte
 	for len(b) < n {
 		b = append(b, "<table border=\"1\">\n"...)
 		cols := 1 + r.IntN(6)
-		if r.IntN(4) > 0 {
+		if k := r.IntN(5); k == 0 {
+			// A header of <td> cells in <thead>.
+			b = append(b, "<thead><tr>"...)
+			for c := 0; c < cols; c++ {
+				b = append(b, fmt.Sprintf("<td>%s</td>", heads[r.IntN(8)])...)
+			}
+			b = append(b, "</tr></thead><tbody>\n"...)
+		} else if k > 1 {
 			b = append(b, "<tr>"...)
 			for c := 0; c < cols; c++ {
-				b = append(b, fmt.Sprintf("<th>%s</th>", heads[r.IntN(len(heads))])...)
+				if h := heads[r.IntN(len(heads))]; strings.HasPrefix(h, "<th") {
+					b = append(b, h+"</th>"...)
+				} else {
+					b = append(b, fmt.Sprintf("<th>%s</th>", h)...)
+				}
 			}
 			b = append(b, "</tr>\n"...)
 		}
@@ -91,7 +114,11 @@ func htmlPage(r *rand.Rand, n int) []byte {
 				if c == 0 && r.IntN(5) == 0 {
 					tag = "th"
 				}
-				b = append(b, fmt.Sprintf("<%s>%s</%s>", tag, values[r.IntN(len(values))], tag)...)
+				attr := ""
+				if r.IntN(8) == 0 {
+					attr = fmt.Sprintf(" colspan=\"%d\"", 1+r.IntN(3))
+				}
+				b = append(b, fmt.Sprintf("<%s%s>%s</%s>", tag, attr, values[r.IntN(len(values))], tag)...)
 				if r.IntN(6) == 0 {
 					b = append(b, '\n')
 				}

@@ -429,6 +429,7 @@ type loop struct {
 	htmlScan    *htmlTable // where a Scan changes it: html after the first change
 	htmlCopied  bool       // html is htmlScan, no longer the committed state
 	htmlAt      int
+	htmlSet     bool  // htmlCell and htmlLabel are set for htmlAt
 	htmlCell    bool  // the candidate is in a <td> cell under a header row
 	htmlLabel   label // that header's label
 	settled     int   // buf offset up to which candidates were examined
