@@ -14,7 +14,6 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 	if l.csvOn {
 		l.csvTo(p) // the column's label is context
 	}
-	l.htmlTo(p)         // so is the header of an HTML table
 	l.work += backReach // an upper bound on the bytes read backward
 	next, stop = l.examine(p)
 	if !stop && next <= p {
@@ -56,12 +55,12 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		// Step over the run, a bounded piece at a time.
 		nx, more := l.group(&l.spare, p, hi)
 		if more {
-			return l.wait(start)
+			return l.wait(l.waitPoint(start))
 		}
 		return max(nx, p+size), false
 	}
 	if end, more := l.uuidEnd(start); more {
-		return l.wait(start)
+		return l.wait(l.waitPoint(start))
 	} else if end > 0 {
 		// Digits inside a UUID: step over the whole of it.
 		return max(end, p+size), false
@@ -72,7 +71,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	g0 := &chain[0]
 	nx, more := l.group(g0, start, hi)
 	if more {
-		return l.wait(start)
+		return l.wait(l.waitPoint(start))
 	}
 	if g0.long {
 		return max(nx, p+size), false
@@ -163,6 +162,16 @@ func (l *loop) wait(i int) (int, bool) {
 	}
 	l.unresolved = u
 	return i, true
+}
+
+// waitPoint returns where to wait for more input when the group at start
+// cannot be read whole yet: before a short letter group that may begin a PAN
+// or voter ID with it ("ABC 1234567"), so that the letters are given again.
+func (l *loop) waitPoint(start int) int {
+	if left, _ := l.leftOf(start); left.present && left.letters && left.n <= 5 {
+		return left.start
+	}
+	return start
 }
 
 // emit appends a finding at data indices [start, end).

@@ -81,7 +81,8 @@ const (
 // contextOf looks for labels near a finding at data[start:end] for the kind
 // with index ki. In order, the first that holds a label decides: the words
 // before it in its own field (on its own line; in CSV mode up to the field's
-// delimiter), the CSV column's header, the words before that on the same line,
+// delimiter, in an HTML table up to its <td>), the header of its CSV column
+// or HTML table column, the words before that on the same line,
 // the previous line when the finding's line starts with a short prefix ("ID
 // Number: " after "ID Type: Passport"), and the first words after it on the
 // same line. lo bounds reads backward.
@@ -138,7 +139,7 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	if l.csvOn {
 		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
 	} else if l.htmlCell {
-		fcut = bytes.LastIndexByte(cur, '>') // the end of <td> (or of <b> in it)
+		fcut = cellTag(cur) // "<td": words in the cell come before the header
 	}
 	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
 	if fcut >= 0 && line != lblNone {
@@ -151,8 +152,10 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	}
 	// In a block of "Key: value" lines the kind may be named a line or two
 	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
+	// In a CSV table the line above is another row; in a cell of an HTML
+	// table under a header, only lines of the same cell count.
 	p := w[:max(nl, 0)]
-	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !l.htmlCell // in a table the line above is another row
+	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(l.htmlCell && fcut >= 0)
 	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
 			p = p[:len(p)-1]
@@ -162,10 +165,16 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			break // a blank line ends the block
 		}
+		cell := -1
+		if l.htmlCell {
+			if cell = cellTag(line); cell >= 0 {
+				line = line[cell:] // the line where the cell starts
+			}
+		}
 		// Only a kind named above counts: a "Reference ID:" two lines up
 		// keys its own value, not this one.
-		prev = nearestLabel(line, partial && pn < 0, rel) & 0x3F
-		if pn < 0 {
+		prev = nearestLabel(line, partial && pn < 0 && cell < 0, rel) & 0x3F
+		if pn < 0 || cell >= 0 {
 			break
 		}
 		short = len(line) <= 2*ctxPrefix

@@ -14,7 +14,8 @@ const htmlCols = 32
 // of a CSV file.
 //
 // It reads tags by their names, and the colspan attribute of cells; the rest
-// (rowspan among it, comments and scripts) is stepped over up to the next '>'.
+// of a tag (rowspan among it) is stepped over up to the next '>', and a
+// comment up to "-->". The text of scripts is read as HTML.
 type htmlTable struct {
 	head  [htmlCols]label // labels of the header row of the current table
 	nhead int             // its columns; 0 without a header
@@ -25,7 +26,8 @@ type htmlTable struct {
 	allTH bool            // every cell of that row so far is a header cell
 	thead bool            // inside <thead>: its cells are header cells
 	cell  byte            // 'd' in a <td>, 'h' in a header cell, 0 elsewhere
-	mode  byte            // hText, hName or hTag
+	mode  byte            // hText, hName, hTag, hBang or hComment
+	dash  int             // in a comment: '-' just read, at most 2
 	name  [6]byte         // lower-cased tag name read so far ("/table")
 	nlen  int             // its length; len(name)+1 when too long
 	attr  byte            // in the tag of a cell: how much of colspan=N was read (see attrByte)
@@ -36,9 +38,11 @@ type htmlTable struct {
 
 // Modes of htmlTable.
 const (
-	hText = iota // outside tags
-	hName        // after '<', reading the tag name
-	hTag         // after the name, before '>'
+	hText    = iota // outside tags
+	hName           // after '<', reading the tag name
+	hTag            // after the name, before '>'
+	hBang           // after "<!"
+	hComment        // after "<!-", before "-->"
 )
 
 // advance moves the table state over b.
@@ -73,10 +77,31 @@ func (h *htmlTable) advance(b []byte) {
 			}
 			if h.nlen == 0 {
 				h.mode = hText // "a < b": not a tag
+				if b[0] == '!' {
+					h.mode = hBang // <!-- a comment -->, <!DOCTYPE html>
+					b = b[1:]
+				}
 				continue
 			}
 			h.tag()
 			h.mode = hTag
+		case hBang:
+			h.mode, h.attr = hTag, attrNone
+			if b[0] == '-' {
+				h.mode, h.dash = hComment, 0
+				b = b[1:]
+			}
+		case hComment:
+			i := bytes.IndexByte(b, '>')
+			if i < 0 {
+				h.dash = dashesEnding(b, h.dash)
+				return
+			}
+			if dashesEnding(b[:i], h.dash) == 2 {
+				h.mode = hText
+			}
+			h.dash = 0
+			b = b[i+1:]
 		case hTag:
 			if h.attr == attrNone {
 				i := bytes.IndexByte(b, '>')
@@ -210,18 +235,60 @@ func (h *htmlTable) endRow() {
 	h.cells, h.tags, h.allTH = 0, 0, false
 }
 
-func (h *htmlTable) addText(b []byte) {
-	if h.tlen+len(b) > len(h.text) {
-		h.tlen = len(h.text) + 1
-		return
+// dashesEnding returns how many '-' (at most 2) end the bytes read so far,
+// b after others that ended in carry of them.
+func dashesEnding(b []byte, carry int) int {
+	n := 0
+	for n < 2 && n < len(b) && b[len(b)-1-n] == '-' {
+		n++
 	}
-	h.tlen += copy(h.text[h.tlen:], b)
+	if n == len(b) {
+		n = min(2, n+carry)
+	}
+	return n
 }
 
+// addText adds the text b of a header cell, each run of white space as one
+// space (an indented "<th>\n    Passport No\n  </th>" is short), and marks
+// the text too long once it no longer fits.
+func (h *htmlTable) addText(b []byte) {
+	for _, c := range b {
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			if h.tlen == 0 || h.tlen <= len(h.text) && h.text[h.tlen-1] == ' ' {
+				continue
+			}
+			c = ' '
+		}
+		if h.tlen >= len(h.text) {
+			h.tlen = len(h.text) + 1
+			return
+		}
+		h.text[h.tlen] = c
+		h.tlen++
+	}
+}
+
+// textSep adds a space to the text of a header cell where a tag inside it
+// ends a word ("<b>Passport</b><br>No").
 func (h *htmlTable) textSep() {
 	if h.cell == 'h' {
 		h.addText([]byte{' '})
 	}
+}
+
+// cellTag returns the index in line of the last "<td" or "<th", or -1.
+func cellTag(line []byte) int {
+	for i := len(line) - 1; i >= 0; i-- {
+		i = bytes.LastIndexByte(line[:i+1], '<')
+		if i < 0 {
+			return -1
+		}
+		if i+3 < len(line) && line[i+1]|0x20 == 't' && (line[i+2]|0x20 == 'd' || line[i+2]|0x20 == 'h') &&
+			!isWordByte(line[i+3]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // fieldLabel returns the label of the last labelled word of a column name

@@ -52,6 +52,22 @@ func TestHTMLTableHeader(t *testing.T) {
 			`passport["J6932157"] passport["K6932157"]`},
 		// A title row of one cell across the table is not a header.
 		{"<table><tr><th colspan=\"3\">Passport holders</th></tr>\n<tr><td>Ravi Kumar Sharma</td><td>x</td><td>J6932157</td></tr></table>", ``},
+		// A data row whose first cell spans two columns.
+		{"<table><tr><th>Name</th><th>Passport No</th><th>Booking Ref</th></tr>\n<tr><td colspan=2>Group booking</td><td>K7241953</td></tr></table>", ``},
+		// Lines of one cell: the line above counts (in the cell only).
+		{"<table><tr><th>Field</th><th>Details</th></tr>\n<tr><td>x</td><td>ID Type: Passport<br>\nID Number: J6932157</td></tr></table>",
+			`passport["J6932157"]`},
+		// A label inside inline markup in the cell comes before the header.
+		{"<table><tr><th>Name</th><th>Reference</th></tr>\n<tr><td>Ravi Kumar Sharma</td><td><b>Mobile:</b> 9123456780</td></tr></table>",
+			`mobile["9123456780"]`},
+		// A header row inside a comment is no header.
+		{"<table><!-- <tr><th>Name</th><th>Passport No</th></tr> -->\n" + strings.Repeat("<tr><td>Asha Rani Verma</td><td>-</td></tr>\n", 3) +
+			"<tr><td>Ravi Kumar Sharma</td><td>K7241953</td></tr></table>", ``},
+		{"<table><!--x--><!----><!-- a -- b --><tr><th>Name</th><th>Passport No</th></tr><!DOCTYPE x>\n<tr><td>Ravi Kumar Sharma</td><td>K7241953</td></tr></table>",
+			`passport["K7241953"]`},
+		// An indented header cell.
+		{"<table><tr><th>Name</th><th>\n" + strings.Repeat(" ", 40) + "Passport No\n" + strings.Repeat(" ", 36) + "</th></tr>\n<tr><td>Ravi Kumar Sharma</td><td>K7241953</td></tr></table>",
+			`passport["K7241953"]`},
 		// "a < b" is not a tag.
 		{"<table><tr><th>a < b</th><th>Passport</th></tr><tr><td>a</td><td>J6932157</td></tr></table>", `passport["J6932157"]`},
 	}
@@ -125,7 +141,7 @@ func htmlPage(r *rand.Rand, n int) []byte {
 			}
 			b = append(b, "</tr>\n"...)
 		}
-		b = append(b, "</table>\n<p>Contact 9876543210</p>\n"...)
+		b = append(b, "</table>\n<p>Contact 9876543210</p><!-- <tr><th>a</th><th>Passport</th></tr> -->\n"...)
 	}
 	return b
 }

@@ -127,10 +127,46 @@ func TestMRZ(t *testing.T) {
 		t.Errorf("44 zeros: got %v", describe(zeros, fs))
 	}
 	checkChunking(t, Default, []byte(spaced+zeros+spaced))
+	// Streaming: an MRZ whose second line starts with 'P' (and so looks like
+	// a first line) before another MRZ, and first lines of digits that the
+	// scan settles as a long run before the second line arrives.
+	a := mrzLine1("SHARMA<<RAVI") + "\n" + mrzLine2("P1234567") + "\n"
+	b := mrzLine1("VERMA<<ASHA") + "\n" + mrzLine2("J7654321") + "\n"
+	digits := "P" + strings.Repeat("0", 43)
+	for _, s := range []string{
+		a + b,
+		"x\n" + a + b + "tail\n",
+		a + digits[:43] + "\n" + mrzLine2("K1111111") + "\n",
+		strings.Repeat("0", 22) + "\n" + digits + "\n" + mrzLine2("K1111111"),
+		strings.Repeat("0", 22) + "\n" + digits + "\r\n" + mrzLine2("K1111111"),
+		strings.Repeat(digits+"\n"+mrzLine2("P1111111")+"\n", 20),
+	} {
+		if fs := above(Default.FindString(nil, s)); len(fs) == 0 || fs[len(fs)-1].Kind != Passport {
+			t.Errorf("%q: got %v", s, describe(s, fs))
+		}
+		checkChunking(t, Default, []byte(s))
+	}
 	bad := strings.Replace(text, "C36", "C39", 1)
 	if fs := above(Default.FindString(nil, bad)); len(fs) != 0 {
 		t.Fatalf("bad check digit: got %v", describe(bad, fs))
 	}
+}
+
+// mrzLine1 returns the first line of an Indian passport's MRZ for name
+// ("SHARMA<<RAVI").
+func mrzLine1(name string) string {
+	s := "P<IND" + name
+	return s + strings.Repeat("<", mrzLen-len(s))
+}
+
+// mrzLine2 returns a second MRZ line for the document number doc, with every
+// check digit right.
+func mrzLine2(doc string) string {
+	num := doc + strings.Repeat("<", 9-len(doc))
+	birth, expiry := "740812", "320415"
+	l := num + string(mrzCheck([]byte(num))) + "IND" + birth + string(mrzCheck([]byte(birth))) +
+		"M" + expiry + string(mrzCheck([]byte(expiry))) + strings.Repeat("<", 14) + "0"
+	return l + string(mrzCheck([]byte(l[0:10]+l[13:20]+l[21:43])))
 }
 
 func TestHeaderDetection(t *testing.T) {

@@ -77,9 +77,9 @@ type state struct {
 	streamed   int64 // bytes committed so far
 	headerDone bool
 	hdr        csvHeader
-	field      int  // CSV column of the committed position
-	quoted     bool // inside a quoted CSV field
-	html       htmlTable
+	field      int       // CSV column of the committed position
+	quoted     bool      // inside a quoted CSV field
+	html       htmlTable // HTML tables at the committed position
 }
 
 func (sc *Scanner) init(s *Set) {
@@ -167,8 +167,19 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		// to come. It is held back even when the scan settled its digits (as
 		// a long run), unless a finding of this scan runs across it (it is
 		// the second line of an MRZ just found).
-		if k := mrzTailStart(buf); k >= 0 && k < n && !spans(l.dst[first:], k) {
-			n = k
+		for k := mrzTailStart(buf, 0); k >= 0 && k < n; k = mrzTailStart(buf, k+1) {
+			if !spans(l.dst[first:], k) {
+				n = k
+				break
+			}
+		}
+		// A finding that runs across n is found again, whole, next time:
+		// settle only up to its start.
+		for _, f := range l.dst[first:] {
+			if f.Start < n && n < f.End {
+				n = f.Start
+				break
+			}
 		}
 		// Drop findings that reach past n: they are found again next time.
 		k := len(l.dst)
@@ -351,13 +362,10 @@ func stepGroup(buf []byte, i, floor int) int {
 	return j
 }
 
-// mrzTailStart returns the start of a trailing MRZ first line (complete or
-// not, possibly followed by the start of the second), or -1.
-func mrzTailStart(buf []byte) int {
-	lo := len(buf) - 2*mrzLen - 4
-	if lo < 0 {
-		lo = 0
-	}
+// mrzTailStart returns the start, at or after from, of a trailing MRZ first
+// line (complete or not, possibly followed by the start of the second), or -1.
+func mrzTailStart(buf []byte, from int) int {
+	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]
 	// Candidate line starts: after each newline in the tail, and the tail start
 	// when it is the start of buf.
@@ -366,7 +374,7 @@ func mrzTailStart(buf []byte) int {
 		if s > 0 && t[s-1] != '\n' {
 			continue
 		}
-		if s == 0 && lo > 0 {
+		if s == 0 && lo > 0 || lo+s < from {
 			continue
 		}
 		line := t[s:]
@@ -428,11 +436,11 @@ type loop struct {
 	html        *htmlTable // HTML table state at buf offset htmlAt (see htmlTo)
 	htmlScan    *htmlTable // where a Scan changes it: html after the first change
 	htmlCopied  bool       // html is htmlScan, no longer the committed state
-	htmlAt      int
-	htmlSet     bool  // htmlCell and htmlLabel are set for htmlAt
-	htmlCell    bool  // the candidate is in a <td> cell under a header row
-	htmlLabel   label // that header's label
-	settled     int   // buf offset up to which candidates were examined
+	htmlAt      int        // buf offset up to which html has been advanced
+	htmlSet     bool       // htmlCell and htmlLabel are set for htmlAt
+	htmlCell    bool       // the candidate is in a <td> cell under a header row
+	htmlLabel   label      // that header's label
+	settled     int        // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo

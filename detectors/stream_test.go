@@ -52,6 +52,10 @@ func TestStreamingEqualsOneShot(t *testing.T) {
 	checkChunking(t, Default, []byte(strings.Repeat("9", 20000)+" 9876543210 "+strings.Repeat("ab1 ", 3000)))
 	checkChunking(t, Default, []byte(strings.Repeat("1 ", 5000)+"9876543210"))
 	checkChunking(t, Default, []byte(strings.Repeat("\u200b", 3000)+"9876543210"))
+	// The group after the letters cannot be read whole until more comes (an
+	// invalid byte, then digits): the letters are held back with it.
+	checkChunking(t, Default, []byte("00000000000000000\nAAA 0000000\xff000"))
+	checkChunking(t, Default, []byte("x\nvoter id ABC 1234567\xff12 and pan ABCPD 1234\xff5"))
 	// CSV tables: the column of each candidate is followed across pieces.
 	r := rand.New(rand.NewPCG(10, 11))
 	for _, h := range csvHeaders {
