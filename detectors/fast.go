@@ -113,8 +113,9 @@ forward:
 		case 10, 11, 12, 14, 16:
 			return 0, false
 		case 7:
-			// Voter ID written "ABC 1234567" or passport "T 4401106": a letter before.
-			if s >= 2 && wordSep(data[s-1]) && asciiAlnum(data[s-2]) == clLetter {
+			// Voter ID written "ABC 1234567" or passport "T 4401106": a letter
+			// before (or a character that may fold to one: Cyrillic "р").
+			if s >= 2 && wordSep(data[s-1]) && (asciiAlnum(data[s-2]) == clLetter || data[s-2] >= 0x80) {
 				return 0, false
 			}
 		case 1:
@@ -313,8 +314,9 @@ func hopeless(data []byte, p, e, m int) bool {
 		// 098765 43210.
 		return v[0] != '0' || !mob(v[1]) || m == 0 || m > 0 && m != 5
 	case 7:
-		// Voter ID written "ABC 1234567": letters before the separator.
-		return !(p >= 2 && wordSep(data[p-1]) && asciiAlnum(data[p-2]) == clLetter)
+		// Voter ID written "ABC 1234567": letters before the separator (or
+		// characters that may fold to letters: Cyrillic "р").
+		return !(p >= 2 && wordSep(data[p-1]) && (asciiAlnum(data[p-2]) == clLetter || data[p-2] >= 0x80))
 	case 10:
 		return !mob(v[0])
 	case 11:

@@ -248,6 +248,13 @@ func TestContextRules(t *testing.T) {
 		{"passport=A+1234567&x=1", `passport["A+1234567"]`},
 		{"pan=ABCPD+1234+Z&x", `pan["ABCPD+1234+Z"]`},
 		{"epic=WKH+1186253&x", `voter_id["WKH+1186253"]`},
+		// Letters of other scripts that fold to Latin ones (found by
+		// FuzzFastPathsAgree: the shortcut for 7-digit runs read only ASCII
+		// letters before them).
+		{"EPIC АВС 1234567 x", `voter_id["АВС 1234567"]`},
+		{"voter id: АВС 1234567, ok", `voter_id["АВС 1234567"]`},
+		{"passport Ｔ 4401106 ok", `passport["Ｔ 4401106"]`},
+		{"epic=АВС+1234567&x=1", `voter_id["АВС+1234567"]`},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
