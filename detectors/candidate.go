@@ -82,8 +82,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	m := 1
 	// A short letter group before the first digits may begin a PAN or voter
 	// ID written in groups: "ABCDE 1234 F", "ABC 1234567".
-	if left.present && left.letters && (left.n == 1 || left.n == 3 || left.n == 5) && left.gap.ok && !left.gap.paren &&
-		(left.gap.sep == sepSpace || left.gap.sep == sepHyphen) {
+	if left.letterPrefix() {
 		lg := &l.spare
 		if l.group(lg, left.start, start); !lg.long && lg.letters() {
 			ll, _ := l.leftOf(left.start)
@@ -165,13 +164,21 @@ func (l *loop) wait(i int) (int, bool) {
 }
 
 // waitPoint returns where to wait for more input when the group at start
-// cannot be read whole yet: before a short letter group that may begin a PAN
-// or voter ID with it ("ABC 1234567"), so that the letters are given again.
+// cannot be read whole yet: before a letter group that may begin a PAN or
+// voter ID with it ("ABC 1234567"), so that the letters are given again.
 func (l *loop) waitPoint(start int) int {
-	if left, _ := l.leftOf(start); left.present && left.letters && left.n <= 5 {
+	if left, _ := l.leftOf(start); left.letterPrefix() {
 		return left.start
 	}
 	return start
+}
+
+// letterPrefix reports whether the neighbour is a short letter group that may
+// begin a PAN or voter ID written in groups ("ABCDE 1234 F", "ABC 1234567",
+// "T 4401106"): one, three or five letters, then a space or hyphen.
+func (nb *neighbour) letterPrefix() bool {
+	return nb.present && nb.letters && (nb.n == 1 || nb.n == 3 || nb.n == 5) && nb.gap.ok && !nb.gap.paren &&
+		(nb.gap.sep == sepSpace || nb.gap.sep == sepHyphen)
 }
 
 // emit appends a finding at data indices [start, end).

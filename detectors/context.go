@@ -89,14 +89,14 @@ const (
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
 	rel := bit | negBit(ki) | 0x3F | lblStrong // labels that say something about this kind
-	l.htmlTo(start)                            // the header of an HTML table is context too
-	field, line, prev := l.labelsBefore(start, rel)
+	inCell, cellLabel := l.htmlTo(start)       // the header of an HTML table is context too
+	field, line, prev := l.labelsBefore(start, rel, inCell)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel & rel
 	}
-	if lbl == lblNone && l.htmlCell {
-		lbl = l.htmlLabel & rel
+	if lbl == lblNone {
+		lbl = cellLabel & rel
 	}
 	if lbl == lblNone {
 		lbl = line
@@ -129,7 +129,9 @@ const (
 
 // labelsBefore returns the labels of the nearest context words before start:
 // within the finding's field, elsewhere on its line, and on the previous line.
-func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
+// inCell says that start is in a cell of an HTML table under a header: the
+// cell is the field.
+func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, prev label) {
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
@@ -138,7 +140,7 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	fcut := -1
 	if l.csvOn {
 		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
-	} else if l.htmlCell {
+	} else if inCell {
 		fcut = cellTag(cur) // "<td": words in the cell come before the header
 	}
 	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
@@ -155,7 +157,7 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 	// In a CSV table the line above is another row; in a cell of an HTML
 	// table under a header, only lines of the same cell count.
 	p := w[:max(nl, 0)]
-	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(l.htmlCell && fcut >= 0)
+	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(inCell && fcut >= 0)
 	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
 			p = p[:len(p)-1]
@@ -166,7 +168,7 @@ func (l *loop) labelsBefore(start int, rel label) (field, line, prev label) {
 			break // a blank line ends the block
 		}
 		cell := -1
-		if l.htmlCell {
+		if inCell {
 			if cell = cellTag(line); cell >= 0 {
 				line = line[cell:] // the line where the cell starts
 			}

@@ -113,9 +113,8 @@ forward:
 		case 10, 11, 12, 14, 16:
 			return 0, false
 		case 7:
-			// Voter ID written "ABC 1234567" or passport "T 4401106": a letter
-			// before (or a character that may fold to one: Cyrillic "р").
-			if s >= 2 && wordSep(data[s-1]) && (asciiAlnum(data[s-2]) == clLetter || data[s-2] >= 0x80) {
+			// Voter ID written "ABC 1234567" or passport "T 4401106".
+			if letterBefore(data, s) {
 				return 0, false
 			}
 		case 1:
@@ -158,6 +157,13 @@ forward:
 		return 0, false
 	}
 	return e, true
+}
+
+// letterBefore reports whether the digits at data[p] follow a separator
+// that joins words and a letter, or a character that may fold to one
+// (Cyrillic "р", full-width "Ｔ"): "ABC 1234567", "T 4401106".
+func letterBefore(data []byte, p int) bool {
+	return p >= 2 && wordSep(data[p-1]) && (asciiAlnum(data[p-2]) == clLetter || data[p-2] >= 0x80)
 }
 
 // letters3 reports whether b starts with three ASCII letters.
@@ -314,9 +320,8 @@ func hopeless(data []byte, p, e, m int) bool {
 		// 098765 43210.
 		return v[0] != '0' || !mob(v[1]) || m == 0 || m > 0 && m != 5
 	case 7:
-		// Voter ID written "ABC 1234567": letters before the separator (or
-		// characters that may fold to letters: Cyrillic "р").
-		return !(p >= 2 && wordSep(data[p-1]) && (asciiAlnum(data[p-2]) == clLetter || data[p-2] >= 0x80))
+		// Voter ID written "ABC 1234567".
+		return !letterBefore(data, p)
 	case 10:
 		return !mob(v[0])
 	case 11:

@@ -137,13 +137,12 @@ func (h *htmlTable) tag() {
 	switch string(h.name[:h.nlen]) {
 	case "table", "/table":
 		*h = htmlTable{mode: h.mode}
-	case "tr", "/tr":
+	case "tr", "/tr", "thead", "/thead", "tbody":
 		h.endRow()
 		h.allTH = true
-	case "thead", "/thead", "tbody":
-		h.endRow()
-		h.allTH = true
-		h.thead = h.nlen == 5 && h.name[1] == 'h'
+		if h.nlen >= 5 { // the row groups: only <thead> holds header cells
+			h.thead = h.name[1] == 'h'
+		}
 	case "td", "th":
 		h.endCell()
 		h.first, h.span, h.attr = h.cells, 0, attrName
@@ -304,33 +303,29 @@ func fieldLabel(f []byte) label {
 	return lblNone
 }
 
-// htmlTo moves the HTML table state over the bytes since the last call, up to
-// data index p (never back: see csvTo), and sets htmlCell and htmlLabel: whether p
-// is in a <td> cell under a header, and that header's label. Scan does not
-// change the committed state: the first change in a Scan is made to a copy.
-func (l *loop) htmlTo(p int) {
-	u := p - l.off
-	if u <= l.htmlAt && l.htmlSet {
-		return // no byte since the last call: htmlCell and htmlLabel hold
+// column reports whether the input is in a <td> cell under a header row,
+// and that header's label.
+func (h *htmlTable) column() (inCell bool, lbl label) {
+	if h.cell != 'd' || h.first >= h.nhead {
+		return false, lblNone
 	}
-	l.htmlSet = true
-	u = max(u, l.htmlAt)
+	return true, h.head[h.first]
+}
+
+// htmlTo moves the HTML table state over the bytes since the last call, up to
+// data index p (never back: see csvTo), and returns its column. Scan does not
+// change the committed state: the first change in a Scan is made to a copy.
+func (l *loop) htmlTo(p int) (inCell bool, lbl label) {
+	u := max(p-l.off, l.htmlAt)
 	b := l.data[l.htmlAt+l.off : u+l.off]
 	l.htmlAt = u
-	h := l.html
-	if !l.htmlCopied {
-		if h.mode == hText && h.cell != 'h' && bytes.IndexByte(b, '<') < 0 {
-			b = nil // text outside tags and header cells changes nothing
-		} else {
-			*l.htmlScan = *h
-			h = l.htmlScan
-			l.html, l.htmlCopied = h, true
+	if !l.htmlCopied && len(b) > 0 {
+		if l.html.mode == hText && l.html.cell != 'h' && bytes.IndexByte(b, '<') < 0 {
+			return l.html.column() // text outside tags and header cells changes nothing
 		}
+		*l.htmlScan = *l.html
+		l.html, l.htmlCopied = l.htmlScan, true
 	}
-	h.advance(b)
-	l.htmlCell = h.cell == 'd' && h.first < h.nhead
-	l.htmlLabel = lblNone
-	if l.htmlCell {
-		l.htmlLabel = h.head[h.first]
-	}
+	l.html.advance(b)
+	return l.html.column()
 }

@@ -180,23 +180,11 @@ func TestHTMLAdvanceCuts(t *testing.T) {
 func TestCommitFollowsTable(t *testing.T) {
 	r := rand.New(rand.NewPCG(24, 25))
 	text := htmlPage(r, 30000)
-	sc := Default.NewScanner()
-	var fs []Finding
-	done := 0
-	for done < len(text) {
-		buf := text[done:min(len(text), done+1+r.IntN(3000))]
-		atEOF := done+len(buf) == len(text)
-		var n int
-		fs, n = sc.Scan(fs[:0], buf, atEOF)
-		if n > 0 && r.IntN(3) == 0 {
-			n = r.IntN(n + 1)
-		}
-		sc.Commit(buf, n)
-		done += n
+	commitUnevenly(r, text, func(sc *Scanner, done int) {
 		var want htmlTable
 		want.advance(text[:done])
 		if sc.st.html != want {
 			t.Fatalf("after %d bytes: table state\n %+v\nwant %+v", done, sc.st.html, want)
 		}
-	}
+	})
 }

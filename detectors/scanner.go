@@ -165,16 +165,13 @@ func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) 
 		// A passport MRZ: its first line (44 characters of A-Z, 0-9 and '<',
 		// starting with 'P') may precede the line holding a candidate still
 		// to come. It is held back even when the scan settled its digits (as
-		// a long run), unless a finding of this scan runs across it (it is
-		// the second line of an MRZ just found).
-		for k := mrzTailStart(buf, 0); k >= 0 && k < n; k = mrzTailStart(buf, k+1) {
-			if !spans(l.dst[first:], k) {
-				n = k
-				break
-			}
+		// a long run).
+		if k := mrzTailStart(buf); k >= 0 && k < n {
+			n = k
 		}
-		// A finding that runs across n is found again, whole, next time:
-		// settle only up to its start.
+		// A finding that runs across n (an MRZ whose second line looks like
+		// a first line) is found again, whole, next time: settle only up to
+		// its start.
 		for _, f := range l.dst[first:] {
 			if f.Start < n && n < f.End {
 				n = f.Start
@@ -337,16 +334,6 @@ func tailHold(buf []byte, floor int) int {
 	return max(i, floor)
 }
 
-// spans reports whether one of fs starts before i and ends after it.
-func spans(fs []Finding, i int) bool {
-	for _, f := range fs {
-		if f.Start < i && i < f.End {
-			return true
-		}
-	}
-	return false
-}
-
 // stepGroup steps back from i over letters, digits and zero-width
 // characters, at most groupBytes bytes, never below floor.
 func stepGroup(buf []byte, i, floor int) int {
@@ -362,9 +349,9 @@ func stepGroup(buf []byte, i, floor int) int {
 	return j
 }
 
-// mrzTailStart returns the start, at or after from, of a trailing MRZ first
-// line (complete or not, possibly followed by the start of the second), or -1.
-func mrzTailStart(buf []byte, from int) int {
+// mrzTailStart returns the start of a trailing MRZ first line (complete or
+// not, possibly followed by the start of the second), or -1.
+func mrzTailStart(buf []byte) int {
 	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]
 	// Candidate line starts: after each newline in the tail, and the tail start
@@ -374,7 +361,7 @@ func mrzTailStart(buf []byte, from int) int {
 		if s > 0 && t[s-1] != '\n' {
 			continue
 		}
-		if s == 0 && lo > 0 || lo+s < from {
+		if s == 0 && lo > 0 {
 			continue
 		}
 		line := t[s:]
@@ -437,9 +424,6 @@ type loop struct {
 	htmlScan    *htmlTable // where a Scan changes it: html after the first change
 	htmlCopied  bool       // html is htmlScan, no longer the committed state
 	htmlAt      int        // buf offset up to which html has been advanced
-	htmlSet     bool       // htmlCell and htmlLabel are set for htmlAt
-	htmlCell    bool       // the candidate is in a <td> cell under a header row
-	htmlLabel   label      // that header's label
 	settled     int        // buf offset up to which candidates were examined
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain

@@ -90,6 +90,21 @@ func FuzzStreamingEqualsOneShot(f *testing.F) {
 func TestCommitFollowsColumn(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 15))
 	text := csvText(r, csvHeaders[1], 20000)
+	commitUnevenly(r, text, func(sc *Scanner, done int) {
+		if !sc.st.headerDone {
+			return
+		}
+		field, quoted := csvAdvance(text[:done], ';', 0, false)
+		if sc.st.field != field || sc.st.quoted != quoted {
+			t.Fatalf("after %d bytes: column %d, quoted %v; want %d, %v", done, sc.st.field, sc.st.quoted, field, quoted)
+		}
+	})
+}
+
+// commitUnevenly runs text through a Scanner in pieces of random sizes,
+// committing less than Scan settled one time in three, and calls check
+// after each Commit with the number of bytes committed so far.
+func commitUnevenly(r *rand.Rand, text []byte, check func(sc *Scanner, done int)) {
 	sc := Default.NewScanner()
 	var fs []Finding
 	done := 0
@@ -103,12 +118,6 @@ func TestCommitFollowsColumn(t *testing.T) {
 		}
 		sc.Commit(buf, n)
 		done += n
-		if !sc.st.headerDone {
-			continue
-		}
-		field, quoted := csvAdvance(text[:done], ';', 0, false)
-		if sc.st.field != field || sc.st.quoted != quoted {
-			t.Fatalf("after %d bytes: column %d, quoted %v; want %d, %v", done, sc.st.field, sc.st.quoted, field, quoted)
-		}
+		check(sc, done)
 	}
 }

@@ -31,7 +31,8 @@ func reportsHTML(g *gen) {
 }
 
 // reportColumns are the columns a report table may have, by header text.
-var reportColumns = []string{"Patient Name", "Age/Sex", "Mobile No", "Passport No", "EPIC No", "PAN",
+// Every table also has "S.No" and "Patient Name", first.
+var reportColumns = []string{"Age/Sex", "Mobile No", "Passport No", "EPIC No", "PAN",
 	"Aadhaar", "SRF ID", "Sample ID", "Result", "Payment Ref"}
 
 // reportTable writes a table of reports: a header row of <th> cells, then one
@@ -42,7 +43,7 @@ func reportTable(g *gen) {
 	thead := g.chance(0.5)     // <thead> and <tbody>
 	rowHeader := g.chance(0.2) // the serial number in a <th>
 	cols := []string{"S.No", "Patient Name"}
-	for _, c := range reportColumns[1:] {
+	for _, c := range reportColumns {
 		if g.chance(0.55) {
 			cols = append(cols, c)
 		}
