@@ -1,5 +1,7 @@
 package detectors
 
+import "encoding/binary"
+
 // Character classes the scanner works with. Every character of the input falls
 // into one of them; the class of a multi-byte character is decided from its
 // UTF-8 bytes without decoding it to a rune.
@@ -264,4 +266,32 @@ func plusBefore(b []byte, lo, i int) bool {
 // Arabic-Indic digit.
 func arabicDigit(b0, b1 byte) bool {
 	return b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9 || b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9
+}
+
+// lastIndexByte is bytes.LastIndexByte read eight bytes at a time (the
+// standard library reads one at a time): context windows are searched
+// backward for line breaks for every finding.
+func lastIndexByte(b []byte, c byte) int {
+	i := len(b)
+	pat := uint64(c) * lsb
+	for i >= 8 {
+		x := binary.LittleEndian.Uint64(b[i-8:]) ^ pat
+		// A zero byte of x is a byte equal to c; the test is nonzero exactly
+		// when the word holds one (its flags may be wrong above a true one,
+		// so the word is then read byte by byte).
+		if (x-lsb)&^x&msb != 0 {
+			for k := i - 1; k >= i-8; k-- {
+				if b[k] == c {
+					return k
+				}
+			}
+		}
+		i -= 8
+	}
+	for i--; i >= 0; i-- {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
 }

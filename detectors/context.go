@@ -19,22 +19,61 @@ func kindBit(i int) label { return 1 << uint(i) }
 // negBit returns the label bit that says "this is not a <kind>".
 func negBit(i int) label { return 1 << uint(8+i) }
 
-// contextWords maps lower-case context words (English and Hindi) to labels.
-// Words are matched whole, case-insensitively; "pan" does not match "company".
-var contextWords = map[string]label{}
+// wordEntry is a word of wordTable: the label of a context word (English or
+// Hindi, lower case), and whether the word is generic (see genericWords).
+type wordEntry struct {
+	word    string
+	lbl     label
+	generic bool
+}
 
-// wordFilter[n][b] is set when some context word has n bytes and starts with
-// byte b (lower case): most words are rejected without a map lookup.
+// wordTable holds the context words and the generic key words in open
+// addressing, hashed with wordHash: a lookup takes one hash of the word as it
+// is lowered, and allocates nothing. Words are matched whole and
+// case-insensitively; "pan" does not match "company".
+var wordTable [1024]wordEntry
+
+// wordFilter[n][b] is set when some word of wordTable has n bytes and starts
+// with byte b (lower case): most words are rejected without hashing them.
 var wordFilter [33][256]bool
 
-func addWords(lbl label, words ...string) {
-	for _, w := range words {
-		contextWords[w] |= lbl
-		if len(w) <= 32 {
-			wordFilter[len(w)][w[0]|0x20] = true
+const (
+	hashOffset = 2166136261 // FNV-1a, 32 bits
+	hashPrime  = 16777619
+)
+
+// entry returns the slot of wordTable for w (lower case): the slot holding it,
+// or the empty slot where it goes.
+func entry(w string) *wordEntry {
+	h := uint32(hashOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * hashPrime
+	}
+	for k := h; ; k++ {
+		e := &wordTable[k%uint32(len(wordTable))]
+		if e.word == "" || e.word == w {
+			return e
 		}
 	}
 }
+
+// addWords adds words to wordTable with the label lbl.
+func addWords(lbl label, words ...string) {
+	for _, w := range words {
+		e := entry(w)
+		e.word = w
+		e.lbl |= lbl
+		wordFilter[len(w)][w[0]] = true
+	}
+}
+
+// genericWords are key words that say nothing about the kind of the value
+// they name: "no", "id", "number"; the HTML around a value (<input id="pp"
+// name="pp" value="...">, <td>); the parts of bank statement narrations
+// (UPI/CR/<rrn>/NAME/handle).
+var genericWords = []string{"no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids",
+	"nos", "numbers", "name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
+	"b", "strong", "dd", "dt", "br", "cr", "dr", "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं", "आईडी"}
 
 func init() {
 	addWords(kindBit(iAadhaar), "aadhaar", "aadhar", "adhar", "aadhaarno", "aadharno", "uid", "uidai",
@@ -68,6 +107,12 @@ func init() {
 		"accountno")
 	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs", "यूपीआई")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
+	for _, w := range genericWords {
+		e := entry(w)
+		e.word = w
+		e.generic = true
+		wordFilter[len(w)][w[0]] = true
+	}
 }
 
 // Context outcomes.
@@ -135,7 +180,7 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
-	nl := bytes.LastIndexByte(w, '\n')
+	nl := lastIndexByte(w, '\n')
 	cur := w[nl+1:]
 	fcut := -1
 	if l.csvOn {
@@ -155,14 +200,16 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	// In a block of "Key: value" lines the kind may be named a line or two
 	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
 	// In a CSV table the line above is another row; in a cell of an HTML
-	// table under a header, only lines of the same cell count.
+	// table under a header, only lines of the same cell count. A label on
+	// the finding's own line wins (see contextOf): then they are not read.
 	p := w[:max(nl, 0)]
-	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(inCell && fcut >= 0)
+	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(inCell && fcut >= 0) &&
+		field == lblNone && line == lblNone
 	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
 			p = p[:len(p)-1]
 		}
-		pn := bytes.LastIndexByte(p, '\n')
+		pn := lastIndexByte(p, '\n')
 		line := p[pn+1:]
 		if len(bytes.TrimSpace(line)) == 0 {
 			break // a blank line ends the block
@@ -202,13 +249,14 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		if g == 0 {
 			return neg
 		}
-		if words > 0 && neg != lblNone && bytes.ContainsAny(w[g:j], "()[]\"0123456789") {
+		gap := gapKind(w[g:j])
+		if words > 0 && neg != lblNone && gap&gapClause != 0 {
 			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
 			// "Aadhaar No. 6790... rrn=3271...": a kind named before
 			// another value names that value.
 			return neg
 		}
-		if words > 0 && bytes.ContainsAny(w[g:j], "=:,&;{}|\t") {
+		if words > 0 && gap&gapValue != 0 {
 			// Words beyond a value boundary ("amount=12 currency=INR key=")
 			// name an earlier value, not this one, unless every word so far
 			// is generic: {"type": "passport", "number": ...}, or HTML
@@ -234,7 +282,8 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			j = i
 			continue
 		}
-		if lbl := lookupWord(word) & rel; lbl != lblNone {
+		lbl, gen := lookupWord(word)
+		if lbl &= rel; lbl != lblNone {
 			switch {
 			case lbl&0x3F != 0 && neg == lblNone:
 				return lbl
@@ -251,12 +300,37 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 				neg = lbl
 			}
 		}
-		if !genericWord(word) {
-			generic = false
-		}
+		generic = generic && gen
 		j = i
 	}
 	return neg
+}
+
+// The kinds of bytes found between two words, as gapKind reports them.
+const (
+	gapClause = 1 << iota // a bracket, a quote or a digit: a clause or another value ends
+	gapValue              // '=', ':', ',', '&', ';', a brace, '|' or a tab: a value boundary
+)
+
+// gapBytes maps a byte to its gap kind.
+var gapBytes [256]uint8
+
+func init() {
+	for _, c := range "()[]\"0123456789" {
+		gapBytes[c] |= gapClause
+	}
+	for _, c := range "=:,&;{}|\t" {
+		gapBytes[c] |= gapValue
+	}
+}
+
+// gapKind returns the kinds of the bytes of the gap b.
+func gapKind(b []byte) uint8 {
+	var k uint8
+	for _, c := range b {
+		k |= gapBytes[c]
+	}
+	return k
 }
 
 var wordAccount = []byte("account")
@@ -330,8 +404,8 @@ func (l *loop) labelAfter(end int, rel label) label {
 		n = 3
 	}
 	for i := 0; i < n; i++ {
-		if lbl := lookupWord(w[spans[i][0]:spans[i][1]]) & rel; lbl != lblNone {
-			return lbl
+		if lbl, _ := lookupWord(w[spans[i][0]:spans[i][1]]); lbl&rel != lblNone {
+			return lbl & rel
 		}
 	}
 	return lblNone
@@ -394,19 +468,31 @@ func isDevaLetter(b1, b2 byte) bool {
 	return true
 }
 
-// lookupWord returns the label of word w, compared case-insensitively.
-func lookupWord(w []byte) label {
+// lookupWord returns the label of word w, compared case-insensitively, and
+// whether w is a generic key word.
+func lookupWord(w []byte) (label, bool) {
 	if len(w) == 0 || len(w) > 32 || !wordFilter[len(w)][w[0]|0x20] {
-		return lblNone
+		return lblNone, false
 	}
 	var buf [32]byte
+	h := uint32(hashOffset)
 	for i, b := range w {
 		if b >= 'A' && b <= 'Z' {
 			b += 'a' - 'A'
 		}
 		buf[i] = b
+		h = (h ^ uint32(b)) * hashPrime
 	}
-	return contextWords[string(buf[:len(w)])] // no allocation: map lookup with a converted key
+	lw := buf[:len(w)]
+	for k := h; ; k++ {
+		e := &wordTable[k%uint32(len(wordTable))]
+		if e.word == string(lw) {
+			return e.lbl, e.generic
+		}
+		if e.word == "" {
+			return lblNone, false
+		}
+	}
 }
 
 // Column labels from a CSV header line.
@@ -581,35 +667,6 @@ func headerField(f []byte) bool {
 		}
 	}
 	return letters > 0
-}
-
-// genericWord reports whether w is a key word that says nothing about the
-// kind of a value ("number", "no", "id").
-func genericWord(w []byte) bool {
-	if len(w) > 0 && w[0] >= 0x80 {
-		switch string(w) {
-		case "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं", "आईडी":
-			return true
-		}
-		return false
-	}
-	if len(w) > 8 {
-		return false
-	}
-	var buf [8]byte
-	for i, b := range w {
-		buf[i] = b | 0x20
-	}
-	switch string(buf[:len(w)]) {
-	case "no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids", "nos", "numbers",
-		// HTML around a value: <input id="pp" name="pp" value="...">, <td>.
-		"name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
-		"b", "strong", "dd", "dt", "br",
-		// Bank statement narrations: UPI/CR/<rrn>/NAME/handle.
-		"cr", "dr":
-		return true
-	}
-	return false
 }
 
 // maskedWord reports whether w is a masked value: four or more X.

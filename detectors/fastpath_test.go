@@ -1,6 +1,7 @@
 package detectors
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -193,5 +194,69 @@ func TestCSVAdvance(t *testing.T) {
 		if f != wf || q != wq {
 			t.Fatalf("csvAdvance(%q, %q, %d, %v) = %d, %v; want %d, %v", b, delim, f0, q0, f, q, wf, wq)
 		}
+	}
+}
+
+// TestLastIndexByte checks the word-at-a-time search against the standard
+// library on every length up to 40, with the byte sought, its neighbours
+// (which borrow in the word test) and high bytes at every place.
+func TestLastIndexByte(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	alphabet := []byte{'\n', '\n' - 1, '\n' + 1, 0, 0x80, 0x8A, 0xFF, 'a'}
+	for n := 0; n <= 40; n++ {
+		for range 200 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			if got, want := lastIndexByte(b, '\n'), bytes.LastIndexByte(b, '\n'); got != want {
+				t.Fatalf("lastIndexByte(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestLookupWord checks the word table: every context word and generic word
+// is found in any case, with its label, and words that are not in it (also
+// those that share a length and first letter with one) are not.
+func TestLookupWord(t *testing.T) {
+	cases := []struct {
+		word    string
+		lbl     label
+		generic bool
+	}{
+		{"Aadhaar", kindBit(iAadhaar), false},
+		{"PASSPORT", kindBit(iPassport), false},
+		{"mobile", kindBit(iMobile), false},
+		{"RRN", lblNeg | lblStrong, false},
+		{"account", negBit(iAadhaar) | negBit(iVID) | negBit(iMobile), false},
+		{"Number", lblNone, true},
+		{"ID", lblNone, true},
+		{"नंबर", lblNone, true},
+		{"आधार", kindBit(iAadhaar), false},
+		{"mobil", lblNone, false},
+		{"mobiles", lblNone, false},
+		{"panx", lblNone, false},
+		{"company", lblNone, false},
+	}
+	for _, c := range cases {
+		lbl, gen := lookupWord([]byte(c.word))
+		if lbl != c.lbl || gen != c.generic {
+			t.Errorf("lookupWord(%q) = %#x, %v; want %#x, %v", c.word, lbl, gen, c.lbl, c.generic)
+		}
+	}
+	n := 0
+	for _, e := range wordTable {
+		if e.word == "" {
+			continue
+		}
+		n++
+		lbl, gen := lookupWord([]byte(strings.ToUpper(e.word)))
+		if lbl != e.lbl || gen != e.generic {
+			t.Errorf("lookupWord(%q) = %#x, %v; want %#x, %v", strings.ToUpper(e.word), lbl, gen, e.lbl, e.generic)
+		}
+	}
+	if n < 200 {
+		t.Errorf("word table holds %d words", n)
 	}
 }

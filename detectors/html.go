@@ -296,7 +296,7 @@ func fieldLabel(f []byte) label {
 	var spans [maxWords][2]int
 	n := splitWords(f, spans[:])
 	for k := n - 1; k >= 0; k-- {
-		if lbl := lookupWord(f[spans[k][0]:spans[k][1]]); lbl != lblNone {
+		if lbl, _ := lookupWord(f[spans[k][0]:spans[k][1]]); lbl != lblNone {
 			return lbl
 		}
 	}
