@@ -8,6 +8,29 @@ package detectors
 // starts later is examined from its own first digit, with the same view of
 // its neighbours.
 
+// Byte kinds for the group loops of fast, one table lookup per byte.
+const (
+	kDigit  = 1 << iota // an ASCII digit
+	kLetter             // an ASCII letter
+	kHigh               // a byte >= 0x80
+)
+
+// byteKind maps a byte to its kind; 0 for other ASCII bytes.
+var byteKind [256]uint8
+
+func init() {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 0x80:
+			byteKind[c] = kHigh
+		case asciiAlnum(byte(c)) == clDigit:
+			byteKind[c] = kDigit
+		case asciiAlnum(byte(c)) == clLetter:
+			byteKind[c] = kLetter
+		}
+	}
+}
+
 // asciiAlnum returns the class of an ASCII byte (clDigit, clLetter or other).
 func asciiAlnum(b byte) int {
 	if b >= 0x80 {
@@ -30,18 +53,15 @@ func (l *loop) fast(p int) (int, bool) {
 	s := p
 	nd, nl := 1, 0
 	for s > lo {
-		b := data[s-1]
-		if b >= 0x80 {
-			return 0, false
-		}
-		switch asciiAlnum(b) {
-		case clDigit:
-			nd++
-		case clLetter:
-			nl++
-		default:
+		k := byteKind[data[s-1]]
+		if k == 0 {
 			goto forward
 		}
+		if k == kHigh {
+			return 0, false
+		}
+		nd += int(k & kDigit)
+		nl += int(k >> 1 & 1)
 		s--
 		if p-s >= maxGroup {
 			return 0, false
@@ -53,18 +73,15 @@ func (l *loop) fast(p int) (int, bool) {
 forward:
 	e := p + 1
 	for e < hi {
-		b := data[e]
-		if b >= 0x80 {
-			return 0, false
-		}
-		cl := asciiAlnum(b)
-		if cl == clDigit {
-			nd++
-		} else if cl == clLetter {
-			nl++
-		} else {
+		k := byteKind[data[e]]
+		if k == 0 {
 			break
 		}
+		if k == kHigh {
+			return 0, false
+		}
+		nd += int(k & kDigit)
+		nl += int(k >> 1 & 1)
 		e++
 		if e-s > maxGroup {
 			return l.longGroup(s, e, hi)

@@ -44,6 +44,20 @@ func (l *loop) groupStart(p int) (start int, long bool) {
 	start = p
 	j, chars, zw := p, 0, 0
 	for j > lo {
+		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+			// Plain ASCII (not the end of a percent escape), without the
+			// general decoder.
+			if cl := asciiAlnum(b); cl != clDigit && cl != clLetter {
+				break
+			}
+			chars++
+			start = j - 1
+			if chars >= maxGroup || p-start >= groupBytes {
+				return start, true
+			}
+			j--
+			continue
+		}
 		s := lastCharStart(l.data, lo, j)
 		cl, _, _ := classify(l.data[s:j])
 		if cl == clZW {

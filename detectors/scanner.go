@@ -530,18 +530,19 @@ func (l *loop) run(pos, limit int) int {
 			continue
 		}
 		dig, hi := blockMasks(data[w : w+64])
+		blk := (*[66]byte)(data[w-2 : w+64]) // blk[k+2] is data[w+k]; w >= 2 here
 		ev := dig&^(dig<<1) | dig&1 | hi
 		if n := stop - w; n < 64 {
 			ev &= 1<<n - 1
 		}
 		p = w + 64
 		for ev != 0 {
-			t := bits.TrailingZeros64(ev)
+			t := bits.TrailingZeros64(ev) & 63
 			i := w + t
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
 				if n := e - t; n < 8 && e < 64 &&
-					shortRunHopeless[n][data[i]-'0']&plain[data[i-1]]&plainAfter[data[w+e]]&notPercent[data[i-2]] != 0 {
+					shortRunHopeless[n][(blk[t+2]-'0')%10]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
 					// A run that cannot start an identifier.
 					if w+e-off > l.settled {
 						l.settled = w + e - off
