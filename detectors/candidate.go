@@ -722,24 +722,21 @@ func (l *loop) uuidEnd(start int) (end int, more bool) {
 	const uuidLen = 36
 	data := l.data
 	lo := l.lo(start)
-	r := start
-	for r > lo && start-r < uuidLen && hexOrHyphen(data[r-1]) {
-		r--
-	}
 	e := start
-	for e < len(data) && e-r <= uuidLen && hexOrHyphen(data[e]) {
+	for e < len(data) && e-start <= uuidLen && hexOrHyphen(data[e]) {
 		e++
 	}
 	if e == len(data) && l.eof && !l.atEOF {
 		return -1, true
 	}
-	for r < start && data[r] == '-' {
-		r++
-	}
 	for e > start && data[e-1] == '-' {
 		e--
 	}
-	if e-r != uuidLen || r > 0 && asciiAlnum(data[r-1]) != clOther || e < len(data) && asciiAlnum(data[e]) != clOther {
+	// The UUID ends at e; the hex digits before it may begin with those
+	// of a percent escape ("%20c2173aa5-...", "%22c2173aa5-...").
+	r := e - uuidLen
+	if r < lo || r > start || r > 0 && asciiAlnum(data[r-1]) != clOther && !(r >= 3 && isEscape(data[r-3:r])) ||
+		e < len(data) && asciiAlnum(data[e]) != clOther {
 		return -1, false
 	}
 	for k, c := range data[r:e] {

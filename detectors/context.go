@@ -70,10 +70,11 @@ func addWords(lbl label, words ...string) {
 // genericWords are key words that say nothing about the kind of the value
 // they name: "no", "id", "number"; the HTML around a value (<input id="pp"
 // name="pp" value="...">, <td>); the parts of bank statement narrations
-// (UPI/CR/<rrn>/NAME/handle).
+// (UPI/CR/<rrn>/NAME/handle, IMPS/P2A/<rrn>/..., P2M); Hindi abbreviations
+// of "number" (नं., क्र.).
 var genericWords = []string{"no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids",
 	"nos", "numbers", "name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
-	"b", "strong", "dd", "dt", "br", "cr", "dr", "संख्या", "नंबर", "नम्बर", "क्रमांक", "सं", "आईडी"}
+	"b", "strong", "dd", "dt", "br", "cr", "dr", "a", "m", "संख्या", "नंबर", "नम्बर", "नं", "क्रमांक", "क्र", "सं", "आईडी"}
 
 func init() {
 	addWords(kindBit(iAadhaar), "aadhaar", "aadhar", "adhar", "aadhaarno", "aadharno", "uid", "uidai",
@@ -146,13 +147,17 @@ func (l *loop) contextOf(ki int, start, end int) int {
 	if lbl == lblNone {
 		lbl = line
 	}
-	if lbl == lblNone {
-		lbl = prev
-	}
-	if lbl == lblNone {
+	if lbl == lblNone && prev&bit == 0 {
 		// After the number only a kind counts ("9876543210 (mobile)"): a
 		// negative word there keys the next value ("to=9198... msgid=...").
-		lbl = l.labelAfter(end, rel) & 0x3F
+		// Said on the number's own line, it wins over another kind named
+		// on the line above ("Please call us.\nG3749587 (passport)").
+		if after := l.labelAfter(end, rel) & 0x3F; after&bit != 0 || prev == lblNone {
+			lbl = after
+		}
+	}
+	if lbl == lblNone {
+		lbl = prev
 	}
 	switch {
 	case lbl == lblNone:
@@ -324,11 +329,21 @@ func init() {
 	}
 }
 
-// gapKind returns the kinds of the bytes of the gap b.
+// gapKind returns the kinds of the bytes of the gap b. A digit of another
+// script is a digit too ("Aadhaar ३२९६... update. Ref no 9650...").
 func gapKind(b []byte) uint8 {
 	var k uint8
+	high := false
 	for _, c := range b {
 		k |= gapBytes[c]
+		high = high || c >= 0x80
+	}
+	for i := 0; high && k&gapClause == 0 && i < len(b); {
+		cl, _, size := classify(b[i:])
+		if cl == clDigit {
+			k |= gapClause
+		}
+		i += max(size, 1)
 	}
 	return k
 }
@@ -404,11 +419,24 @@ func (l *loop) labelAfter(end int, rel label) label {
 		n = 3
 	}
 	for i := 0; i < n; i++ {
+		if keyWord(w, spans[i][1]) {
+			continue // "TKO1426031, epic_no=PRN...": the key of the next value
+		}
 		if lbl, _ := lookupWord(w[spans[i][0]:spans[i][1]]); lbl&rel != lblNone {
 			return lbl & rel
 		}
 	}
 	return lblNone
+}
+
+// keyWord reports whether the word of w ending at e is part of the key of a
+// value that follows: the rest of the key ("_no", "No", a closing quote) and
+// then '=' or ':'.
+func keyWord(w []byte, e int) bool {
+	for e < len(w) && (isWordByte(w[e]) && w[e] < 0x80 || w[e] == '_' || w[e] == '"' || w[e] == '\'' || w[e] == ' ' || w[e] == '.') {
+		e++
+	}
+	return e < len(w) && (w[e] == '=' || w[e] == ':')
 }
 
 func isWordByte(b byte) bool {

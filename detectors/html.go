@@ -290,17 +290,18 @@ func cellTag(line []byte) int {
 	return -1
 }
 
-// fieldLabel returns the label of the last labelled word of a column name
-// ("Passport No", "Customer Mobile", "Order ID").
+// fieldLabel returns what a column name ("Passport No", "Customer Mobile",
+// "Order ID", "Voter Card No") says about each kind: for each kind, the label
+// of the nearest word that concerns it, read as words before a value are
+// (nearestLabel), kept to that kind's own bits. "Card" says "not a VID" and
+// nothing about a voter ID: "Voter Card No" names a voter ID.
 func fieldLabel(f []byte) label {
-	var spans [maxWords][2]int
-	n := splitWords(f, spans[:])
-	for k := n - 1; k >= 0; k-- {
-		if lbl, _ := lookupWord(f[spans[k][0]:spans[k][1]]); lbl != lblNone {
-			return lbl
-		}
+	var lbl label
+	for ki := 0; ki < numBuiltin; ki++ {
+		rel := kindBit(ki) | negBit(ki) | 0x3F | lblStrong
+		lbl |= nearestLabel(f, false, rel) & (kindBit(ki) | negBit(ki))
 	}
-	return lblNone
+	return lbl
 }
 
 // column reports whether the input is in a <td> cell under a header row,

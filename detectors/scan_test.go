@@ -255,6 +255,23 @@ func TestContextRules(t *testing.T) {
 		{"voter id: АВС 1234567, ok", `voter_id["АВС 1234567"]`},
 		{"passport Ｔ 4401106 ok", `passport["Ｔ 4401106"]`},
 		{"epic=АВС+1234567&x=1", `voter_id["АВС+1234567"]`},
+		// Found by an independent held-out review: bank narrations, a Hindi
+		// abbreviation of "number", a header whose last word concerns
+		// another kind, a kind named after the number below a line naming
+		// another, a value named by the key after it, a value in digits of
+		// another script between a kind and a later number, and UUIDs after
+		// a percent escape.
+		{"Narration: IMPS/P2A/570075695607/BOSE/HDFC src=batch", ``},
+		{`"Remarks": "IMPS/P2M/288431699800/IYER/HDFC",`, ``},
+		{"डेबिट किए गए, यूटीआर नं. 350419230035। धन्यवाद", ``},
+		{"FullName\tPAN\tVoter Card No\nAnjali Sharma\tHKRPM6224Q\tKUO7350625\n", `pan["HKRPM6224Q"] voter_id["KUO7350625"]`},
+		{"<table><tr><th>Name</th><th>Voter Card No</th></tr>\n<tr><td>Rahul Singh</td><td>ZOT2064108</td></tr></table>", `voter_id["ZOT2064108"]`},
+		{"Please call us.\nG3749587 (passport) verified.", `passport["G3749587"]`},
+		{"We updated your PAN in our records.\nR4562265 (passport number) was verified today.", `passport["R4562265"]`},
+		{"Docket No. TKO1426031, epic_no=PRN0841731", `voter_id["PRN0841731"]`},
+		{"aapka Aadhaar ३२९६२३६१५०५३ update ho gaya hai. Ref no 965044901976 - Team", `aadhaar["३२९६२३६१५०५३"]`},
+		{"GET /kyc?q=X-Request-ID:%20c2173aa5-47d1-4f20-bdfa-916035765386&x=1", ``},
+		{"q=%22c2173aa5-47d1-4f20-bdfa-234123412346%22", ``},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
