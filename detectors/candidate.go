@@ -30,10 +30,8 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 // data index to continue from, or stop when the input given to Scan ends too
 // soon to decide (l.unresolved is then set).
 func (l *loop) examine(p int) (next int, stop bool) {
-	if escapedAt(l.data, p) {
-		// The digit is part of a percent escape: the character starts at '%'.
-		p--
-	}
+	// A digit that is part of a percent escape: the character starts at '%'.
+	p = escapeStart(l.data, l.lo(p), p)
 	cl, _, size, more := l.read(p, len(l.data))
 	if more {
 		return l.wait(p)

@@ -96,6 +96,16 @@ func classify(b []byte) (cl int, c byte, size int) {
 			v := asciiClass[unhex(b[1])<<4|unhex(b[2])]
 			return int(v & 0xff), byte(v >> 8), 3
 		}
+		if b0 == '%' {
+			// So does a percent-encoded UTF-8 character: "%C2%A0" is a
+			// no-break space, "%E0%A5%A8" a Devanagari two.
+			var dec [4]byte
+			if n := escapedChar(b, &dec); n > 0 {
+				if cl, c, size := classify(dec[:n]); size == n {
+					return cl, c, 3 * n
+				}
+			}
+		}
 		v := asciiClass[b0]
 		return int(v & 0xff), byte(v >> 8), 1
 	}
@@ -214,8 +224,13 @@ func utf8Size(b []byte) int {
 // lastCharStart returns the start of the character that ends at end (exclusive)
 // in b, looking back at most three continuation bytes and never before lo.
 func lastCharStart(b []byte, lo, end int) int {
-	if end-3 >= lo && b[end-3] == '%' && isEscape(b[end-3:end]) {
-		return end - 3 // a percent-encoded character
+	if end-3 >= lo && b[end-3] == '%' {
+		if isEscape(b[end-3 : end]) {
+			return end - 3 // a percent-encoded character
+		}
+		if s := escapedCharStart(b, lo, end); s >= 0 {
+			return s // a percent-encoded UTF-8 character
+		}
 	}
 	i := end - 1
 	for k := 0; k < 3 && i > lo && b[i]&0xC0 == 0x80; k++ {
@@ -238,10 +253,71 @@ func unhex(b byte) byte {
 	return (b | 0x20) - 'a' + 10
 }
 
-// escapedAt reports whether the byte at i is the first hex digit of a percent
-// escape ("%2B"), so that it is not a character of its own.
-func escapedAt(b []byte, i int) bool {
-	return i >= 1 && b[i-1] == '%' && isEscape(b[i-1:])
+// escapeStart returns the start of the percent-encoded character that holds
+// the byte at i, when the byte is a hex digit of one ("%2B", "%C2%A0"), and
+// i otherwise; it looks no further back than lo.
+func escapeStart(b []byte, lo, i int) int {
+	if i >= 1 && b[i-1] == '%' && isEscape(b[i-1:]) {
+		return i - 1
+	}
+	for q := i - 2; q <= i-1; q++ {
+		if q < lo || b[q] != '%' {
+			continue
+		}
+		// The escape at q is the first, second, third or fourth of a
+		// percent-encoded UTF-8 character.
+		var dec [4]byte
+		for s := q; s >= lo && s >= q-9; s -= 3 {
+			if n := escapedChar(b[s:], &dec); n > 0 && s+3*n > i {
+				return s
+			}
+		}
+	}
+	return i
+}
+
+// escByte returns the byte that the percent escape at the start of b stands
+// for, and whether b starts with one.
+func escByte(b []byte) (byte, bool) {
+	if len(b) < 3 || b[0] != '%' || !isHex(b[1]) || !isHex(b[2]) {
+		return 0, false
+	}
+	return unhex(b[1])<<4 | unhex(b[2]), true
+}
+
+// escapedChar decodes into dec a UTF-8 character of two to four bytes written
+// as percent escapes at the start of b ("%C2%A0"), and returns its length
+// once decoded; 0 when b does not start with one.
+func escapedChar(b []byte, dec *[4]byte) int {
+	lead, ok := escByte(b)
+	if !ok || lead < 0xC2 || lead > 0xF4 {
+		return 0
+	}
+	n := utf8Len(lead)
+	if len(b) < 3*n {
+		return 0
+	}
+	dec[0] = lead
+	for k := 1; k < n; k++ {
+		c, ok := escByte(b[3*k:])
+		if !ok || c&0xC0 != 0x80 {
+			return 0
+		}
+		dec[k] = c
+	}
+	return n
+}
+
+// escapedCharStart returns the start of the percent-encoded UTF-8 character
+// that ends at end, or -1; it looks no further back than lo.
+func escapedCharStart(b []byte, lo, end int) int {
+	var dec [4]byte
+	for n := 2; n <= 4 && end-3*n >= lo; n++ {
+		if escapedChar(b[end-3*n:end], &dec) == n {
+			return end - 3*n
+		}
+	}
+	return -1
 }
 
 // isEscape reports whether b starts with a percent escape of an ASCII

@@ -48,7 +48,8 @@ func clip(b []byte) []byte {
 // runs of every length, separators, letters, prefixes and edges.
 func fastPathText(r *rand.Rand, n int) []byte {
 	pieces := []string{" ", " ", "-", ".", ":", "+", "/", ",", "\"", "(", ")", "%", "<", "\n", "=", "_",
-		"+91", "0091", "91", "0", "ABC", "T", "ABCDE", "F", "x", "ms", "a81c13ee8c9eb0f1044e0dcb74945ed9", "P<IND", "<<<<", "\n\n", "\u0966", "\u200b", "\u00a0", "\uff19", "aadhaar ", "mobile: ", "pan "}
+		"+91", "0091", "91", "0", "ABC", "T", "ABCDE", "F", "x", "ms", "a81c13ee8c9eb0f1044e0dcb74945ed9", "P<IND", "<<<<", "\n\n", "\u0966", "\u200b", "\u00a0", "\uff19", "aadhaar ", "mobile: ", "pan ",
+		"%20", "%2B", "%C2%A0", "%E0%A5%A8", "%E2%80%8B", "%EF%BC%99", "%A0", "%E0%A5"}
 	var b []byte
 	for len(b) < n {
 		if r.IntN(3) == 0 {

@@ -272,6 +272,13 @@ func TestContextRules(t *testing.T) {
 		{"aapka Aadhaar ३२९६२३६१५०५३ update ho gaya hai. Ref no 965044901976 - Team", `aadhaar["३२९६२३६१५०५३"]`},
 		{"GET /kyc?q=X-Request-ID:%20c2173aa5-47d1-4f20-bdfa-916035765386&x=1", ``},
 		{"q=%22c2173aa5-47d1-4f20-bdfa-234123412346%22", ``},
+		// Percent-encoded UTF-8: a no-break space, digits of other scripts,
+		// a zero-width space, and an escape that is not UTF-8.
+		{"GET /apply?phoneNumber=7671%C2%A0542%C2%A0252 HTTP/1.1", `mobile["7671%C2%A0542%C2%A0252"]`},
+		{"msisdn=+91%C2%A078268%C2%A034598&x=1", `mobile["78268%C2%A034598"]`},
+		{"uid=%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%202341%202346&x", `aadhaar["%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%202341%202346"]`},
+		{"mobile=98765%E2%80%8B43210&z", `mobile["98765%E2%80%8B43210"]`},
+		{"mobile=98765%A043210&z", ``},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))

@@ -44,7 +44,13 @@ L898902C36UTO7408122F1204159ZE184226B<<<<<10
 full-width ９８７６５４３２１０ zw 98765` + "\u200b" + `43210 card 4111 1111 1111 1111
 `
 
+// escaped holds identifiers whose separators, digits and zero-width
+// characters are percent-encoded UTF-8, as in query strings.
+const escaped = "GET /apply?phone=7671%C2%A0542%C2%A0252&msisdn=+91%C2%A078268%C2%A034598 HTTP/1.1\n" +
+	"aadhaar=%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%20%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%20%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%AC&m=98765%E2%80%8B43210\n"
+
 func TestStreamingEqualsOneShot(t *testing.T) {
+	checkChunking(t, Default, []byte(escaped))
 	checkChunking(t, Default, []byte(mixed))
 	checkChunking(t, Default, []byte(strings.Repeat(mixed, 20)))
 	csv := "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\nAsha,98765 43211,2341 2341 2346,x\r\n"
@@ -68,6 +74,7 @@ func FuzzStreamingEqualsOneShot(f *testing.F) {
 	f.Add([]byte("a,b\n9876543210,2341 2341 2346\n"), uint64(7))
 	f.Add(csvText(rand.New(rand.NewPCG(12, 13)), csvHeaders[0], 400), uint64(9))
 	f.Add(htmlPage(rand.New(rand.NewPCG(26, 27)), 600), uint64(11))
+	f.Add([]byte(escaped), uint64(13))
 	f.Fuzz(func(t *testing.T, text []byte, seed uint64) {
 		want := Default.Find(nil, text)
 		prev := 0
