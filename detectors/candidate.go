@@ -448,10 +448,12 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		return 2
 	case g.plus && g.n >= 5 && g.n <= 7 && pre[:2] == "91":
 		// +91 glued to the first group: +91936-135-5345, +9198765 43210.
-		if k := l.mobileCore(ch, gaps, i, 2, 0.95); k > 0 {
-			return k
-		}
-		return 0
+		return l.mobileCore(ch, gaps, i, 2, 0.95)
+	case (g.n == 4 || g.n == 5) && g.c[0] == '0':
+		// The trunk zero glued to a 3-3-4 or 4-3-3 number: 0987 654 3210,
+		// 09876-543-210. A landline with a three-digit STD code is written
+		// the same way (0751 320 0000): only context tells them apart.
+		return l.mobileCore(ch, gaps, i, 1, 0)
 	default:
 		return 0
 	}
@@ -675,7 +677,9 @@ func classDigit(b []byte) bool {
 }
 
 // mobileCore matches a mobile number whose first core group is ch[i] without
-// its first skip characters (a prefix glued to it).
+// its first skip characters (a prefix glued to it). A base of 0 means that
+// only context makes it one: a word naming a mobile phone (lblCell), or any
+// phone when it cannot be a landline.
 func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) int {
 	g := &ch[i]
 	first := g.n - skip
@@ -692,7 +696,19 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		if blocksGroups(nbRight(ch, gaps, i+len(lens)), gaps[i].sep, sizes345) {
 			continue
 		}
-		l.score(iMobile, l.charOffset(g, skip), ch[i+len(lens)-1].end, base)
+		start, end := l.charOffset(g, skip), ch[i+len(lens)-1].end
+		if base == 0 {
+			// A landline's subscriber number starts with 2 to 6: 0751 320
+			// 0000 could be one. 0987 654 3210 or 09876-543-210 could not.
+			lbl := l.contextLabel(iMobile, start, end)
+			landline := lens[0] == 3 && ch[i+1].c[0] >= '2' && ch[i+1].c[0] <= '6'
+			if lbl&lblCell == 0 && (lbl&kindBit(iMobile) == 0 || landline) {
+				return 0
+			}
+			l.emit(iMobile, start, end, 0.9)
+			return len(lens)
+		}
+		l.score(iMobile, start, end, base)
 		return len(lens)
 	}
 	return 0

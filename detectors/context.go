@@ -11,7 +11,18 @@ const (
 	lblNone   label = 0
 	lblNeg    label = 0x3F00 // negative for every kind
 	lblStrong label = 0x4000 // with lblNeg: names a payment or order reference
+	lblCell   label = 0x0040 // with the mobile bit: names a mobile phone, not any phone
 )
+
+// relevant returns the labels that say something about the kind with index
+// ki: every kind, its negative, the strong negative, and for mobiles lblCell.
+func relevant(ki int) label {
+	rel := kindBit(ki) | negBit(ki) | 0x3F | lblStrong
+	if ki == iMobile {
+		rel |= lblCell
+	}
+	return rel
+}
 
 // kindBit returns the label bit that says "this is a <kind>".
 func kindBit(i int) label { return 1 << uint(i) }
@@ -84,9 +95,10 @@ func init() {
 	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "पासपोर्ट")
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "election", "मतदाता",
 		"वोटर", "मतदार", "ओळखपत्र")
-	addWords(kindBit(iMobile), "mobile", "mob", "mobileno", "mobilenumber", "phone", "phoneno", "ph",
-		"tel", "telephone", "cell", "cellphone", "contact", "contactno", "msisdn", "whatsapp", "call",
-		"sms", "vpa", "मोबाइल", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
+	addWords(kindBit(iMobile)|lblCell, "mobile", "mob", "mobileno", "mobilenumber", "cell", "cellphone",
+		"msisdn", "whatsapp", "sms", "otp", "मोबाइल")
+	addWords(kindBit(iMobile), "phone", "phoneno", "ph", "tel", "telephone", "contact", "contactno", "call",
+		"vpa", "फोन", "फ़ोन", "फ़ोन", "संपर्क")
 	// Payment and order references: when one keys the number, a kind named
 	// earlier on the line does not win over it ("Aadhaar Pay RRN 4380...").
 	addWords(lblNeg|lblStrong, "rrn", "utr", "txn", "txnid", "trxn", "transaction", "order", "orders", "orderid",
@@ -124,18 +136,36 @@ const (
 	ctxOther // nearest label names another kind
 )
 
-// contextOf looks for labels near a finding at data[start:end] for the kind
-// with index ki. In order, the first that holds a label decides: the words
-// before it in its own field (on its own line; in CSV mode up to the field's
-// delimiter, in an HTML table up to its <td>), the header of its CSV column
-// or HTML table column, the words before that on the same line,
-// the previous line when the finding's line starts with a short prefix ("ID
-// Number: " after "ID Type: Passport"), and the first words after it on the
-// same line. lo bounds reads backward.
+// contextOf returns what the context of a finding at data[start:end] says
+// about the kind with index ki: nothing, that it is one, that it is something
+// else, or that it is another kind (see contextLabel).
 func (l *loop) contextOf(ki int, start, end int) int {
 	bit := kindBit(ki)
-	rel := bit | negBit(ki) | 0x3F | lblStrong // labels that say something about this kind
-	inCell, cellLabel := l.htmlTo(start)       // the header of an HTML table is context too
+	lbl := l.contextLabel(ki, start, end)
+	switch {
+	case lbl == lblNone:
+		return ctxNone
+	case lbl&bit != 0:
+		return ctxPos
+	case lbl&negBit(ki) != 0:
+		return ctxNeg
+	}
+	return ctxOther
+}
+
+// contextLabel returns the label that decides the context of a finding at
+// data[start:end] for the kind with index ki. In order, the first that holds
+// a label decides: the words before it in its own field (on its own line; in
+// CSV mode up to the field's delimiter, in an HTML table up to its <td>), the
+// header of its CSV column or HTML table column, the words before that on the
+// same line, a kind named in the first words after it on the same line when
+// it is this kind, the previous line when the finding's line starts with a
+// short prefix ("ID Number: " after "ID Type: Passport"), and a kind named
+// after it. lo bounds reads backward.
+func (l *loop) contextLabel(ki int, start, end int) label {
+	bit := kindBit(ki)
+	rel := relevant(ki)
+	inCell, cellLabel := l.htmlTo(start) // the header of an HTML table is context too
 	field, line, prev := l.labelsBefore(start, rel, inCell)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
@@ -152,22 +182,14 @@ func (l *loop) contextOf(ki int, start, end int) int {
 		// negative word there keys the next value ("to=9198... msgid=...").
 		// Said on the number's own line, it wins over another kind named
 		// on the line above ("Please call us.\nG3749587 (passport)").
-		if after := l.labelAfter(end, rel) & 0x3F; after&bit != 0 || prev == lblNone {
+		if after := l.labelAfter(end, rel) & (0x3F | lblCell); after&bit != 0 || prev == lblNone {
 			lbl = after
 		}
 	}
 	if lbl == lblNone {
 		lbl = prev
 	}
-	switch {
-	case lbl == lblNone:
-		return ctxNone
-	case lbl&bit != 0:
-		return ctxPos
-	case lbl&negBit(ki) != 0:
-		return ctxNeg
-	}
-	return ctxOther
+	return lbl
 }
 
 const (
@@ -227,7 +249,7 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		}
 		// Only a kind named above counts: a "Reference ID:" two lines up
 		// keys its own value, not this one.
-		prev = nearestLabel(line, partial && pn < 0 && cell < 0, rel) & 0x3F
+		prev = nearestLabel(line, partial && pn < 0 && cell < 0, rel) & (0x3F | lblCell)
 		if pn < 0 || cell >= 0 {
 			break
 		}

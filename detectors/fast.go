@@ -152,7 +152,7 @@ forward:
 				return 0, false
 			}
 		case 5:
-			if m == 5 {
+			if m == 5 || m == 3 && data[s] == '0' {
 				return 0, false
 			}
 		case 6:
@@ -324,14 +324,17 @@ func hopeless(data []byte, p, e, m int) bool {
 			return m == 0 || m > 0 && !prefixCore(m)
 		}
 		switch {
-		case m == 3: // 4-3-3 mobile
-			return !mob(v[0])
+		case m == 3: // 4-3-3 mobile, or 0 and 3-3-4
+			return !mob(v[0]) && v[0] != '0'
 		case m == 4: // Aadhaar and VID in groups of four
 			return v[0] < '2'
 		}
 		return m >= 0
 	case 5:
-		// 5-5 mobile.
+		// 5-5 mobile, or 0 and 4-3-3.
+		if v[0] == '0' {
+			return m != 3
+		}
 		return m == 0 || m > 0 && m != 5 || !mob(v[0])
 	case 6:
 		// 098765 43210.
@@ -379,7 +382,7 @@ func init() {
 	plainAfter[')'], plainAfter['+'] = 1, 1 // '+' joins groups as a space does
 	for d := 0; d < 10; d++ {
 		mobile := d >= 6
-		for n, h := range [8]bool{false, d != 0, d != 9, !mobile, false, !mobile, d != 0, false} {
+		for n, h := range [8]bool{false, d != 0, d != 9, !mobile, false, !mobile && d != 0, d != 0, false} {
 			if h {
 				shortRunHopeless[n][d] = 1
 			}

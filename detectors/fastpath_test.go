@@ -228,7 +228,8 @@ func TestLookupWord(t *testing.T) {
 	}{
 		{"Aadhaar", kindBit(iAadhaar), false},
 		{"PASSPORT", kindBit(iPassport), false},
-		{"mobile", kindBit(iMobile), false},
+		{"mobile", kindBit(iMobile) | lblCell, false},
+		{"Phone", kindBit(iMobile), false},
 		{"RRN", lblNeg | lblStrong, false},
 		{"account", negBit(iAadhaar) | negBit(iVID) | negBit(iMobile), false},
 		{"Number", lblNone, true},

@@ -298,8 +298,7 @@ func cellTag(line []byte) int {
 func fieldLabel(f []byte) label {
 	var lbl label
 	for ki := 0; ki < numBuiltin; ki++ {
-		rel := kindBit(ki) | negBit(ki) | 0x3F | lblStrong
-		lbl |= nearestLabel(f, false, rel) & (kindBit(ki) | negBit(ki))
+		lbl |= nearestLabel(f, false, relevant(ki)) & (kindBit(ki) | negBit(ki) | lblCell)
 	}
 	return lbl
 }

@@ -279,6 +279,19 @@ func TestContextRules(t *testing.T) {
 		{"uid=%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%202341%202346&x", `aadhaar["%E0%A5%A8%E0%A5%A9%E0%A5%AA%E0%A5%A7%202341%202346"]`},
 		{"mobile=98765%E2%80%8B43210&z", `mobile["98765%E2%80%8B43210"]`},
 		{"mobile=98765%A043210&z", ``},
+		// The trunk zero glued to a 3-3-4 or 4-3-3 number is a mobile only
+		// under a word that names a mobile phone: a landline with a three-
+		// or four-digit STD code is written the same way.
+		{`mobile="0668 261 8301"`, `mobile["668 261 8301"]`},
+		{"Mob: 0915 931 9113", `mobile["915 931 9113"]`},
+		{"मोबाइल नंबर 08348-636-220", `mobile["8348-636-220"]`},
+		{"Name;Mobile No;City\nNeha Singh;0732 146 3228;Pune\n", `mobile["732 146 3228"]`},
+		{"tel 0751 320 0000", ``},
+		{"tel 0751 120 0000", `mobile["751 120 0000"]`},
+		{`"contact": "06867-095-638",`, `mobile["6867-095-638"]`},
+		{"OTP sent to 0680.406.8285: timeout", `mobile["680.406.8285"]`},
+		{"sent to 0680.406.8285: timeout", ``},
+		{"order 0987 654 3210", ``},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
