@@ -19,7 +19,7 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 	if !stop && next <= p {
 		next = p + 1 // always make progress
 	}
-	if !stop && next-l.off > l.settled && classDigit(l.data[p:]) {
+	if !stop && next-l.off > l.settled && classDigit(l.data[escapeStart(l.data, l.lo(p), p):]) {
 		l.settled = next - l.off
 	}
 	return next, stop
@@ -698,10 +698,12 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		}
 		start, end := l.charOffset(g, skip), ch[i+len(lens)-1].end
 		if base == 0 {
-			// A landline's subscriber number starts with 2 to 6: 0751 320
-			// 0000 could be one. 0987 654 3210 or 09876-543-210 could not.
+			// A landline: an STD code (never starting with 9), then a
+			// subscriber number starting with 2 to 6. 0751 320 0000 and
+			// 07512 243 210 could be one; 0987 654 3210, 0751 120 0000 and
+			// 06867-095-638 could not.
 			lbl := l.contextLabel(iMobile, start, end)
-			landline := lens[0] == 3 && ch[i+1].c[0] >= '2' && ch[i+1].c[0] <= '6'
+			landline := g.c[skip] != '9' && ch[i+1].c[0] >= '2' && ch[i+1].c[0] <= '6'
 			if lbl&lblCell == 0 && (lbl&kindBit(iMobile) == 0 || landline) {
 				return 0
 			}
@@ -752,6 +754,11 @@ func (l *loop) uuidEnd(start int) (end int, more bool) {
 	if r < lo || r > start || r > 0 && asciiAlnum(data[r-1]) != clOther && !(r >= 3 && isEscape(data[r-3:r])) ||
 		e < len(data) && asciiAlnum(data[e]) != clOther {
 		return -1, false
+	}
+	for _, c := range data[r:start] {
+		if !hexOrHyphen(c) {
+			return -1, false
+		}
 	}
 	for k, c := range data[r:e] {
 		if (k == 8 || k == 13 || k == 18 || k == 23) != (c == '-') {

@@ -39,8 +39,8 @@ type wordEntry struct {
 }
 
 // wordTable holds the context words and the generic key words in open
-// addressing, hashed with wordHash: a lookup takes one hash of the word as it
-// is lowered, and allocates nothing. Words are matched whole and
+// addressing, hashed with FNV-1a: a lookup hashes the word once and
+// allocates nothing. Words are matched whole and
 // case-insensitively; "pan" does not match "company".
 var wordTable [1024]wordEntry
 
@@ -53,36 +53,43 @@ const (
 	hashPrime  = 16777619
 )
 
-// entry returns the slot of wordTable for w (lower case): the slot holding it,
-// or the empty slot where it goes.
-func entry(w string) *wordEntry {
+// slot returns the slot of wordTable for w (lower case): the slot holding it,
+// or the empty slot where it goes. The table is never more than half full
+// (see init), so the probe ends.
+func slot[T string | []byte](w T) *wordEntry {
 	h := uint32(hashOffset)
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * hashPrime
 	}
 	for k := h; ; k++ {
 		e := &wordTable[k%uint32(len(wordTable))]
-		if e.word == "" || e.word == w {
+		if e.word == "" || e.word == string(w) {
 			return e
 		}
 	}
 }
 
+// addWord adds w to wordTable, and returns its entry.
+func addWord(w string) *wordEntry {
+	e := slot(w)
+	e.word = w
+	wordFilter[len(w)][w[0]] = true
+	return e
+}
+
 // addWords adds words to wordTable with the label lbl.
 func addWords(lbl label, words ...string) {
 	for _, w := range words {
-		e := entry(w)
-		e.word = w
-		e.lbl |= lbl
-		wordFilter[len(w)][w[0]] = true
+		addWord(w).lbl |= lbl
 	}
 }
 
 // genericWords are key words that say nothing about the kind of the value
 // they name: "no", "id", "number"; the HTML around a value (<input id="pp"
 // name="pp" value="...">, <td>); the parts of bank statement narrations
-// (UPI/CR/<rrn>/NAME/handle, IMPS/P2A/<rrn>/..., P2M); Hindi abbreviations
-// of "number" (नं., क्र.).
+// (UPI/CR/<rrn>/NAME/handle, IMPS/P2A/<rrn>/..., P2M: so the single
+// letters "a" and "m", the article among them, are generic); Hindi
+// abbreviations of "number" (नं., क्र.).
 var genericWords = []string{"no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids",
 	"nos", "numbers", "name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
 	"b", "strong", "dd", "dt", "br", "cr", "dr", "a", "m", "संख्या", "नंबर", "नम्बर", "नं", "क्रमांक", "क्र", "सं", "आईडी"}
@@ -121,10 +128,16 @@ func init() {
 	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs", "यूपीआई")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 	for _, w := range genericWords {
-		e := entry(w)
-		e.word = w
-		e.generic = true
-		wordFilter[len(w)][w[0]] = true
+		addWord(w).generic = true
+	}
+	n := 0
+	for _, e := range wordTable {
+		if e.word != "" {
+			n++
+		}
+	}
+	if 2*n > len(wordTable) {
+		panic("detectors: wordTable is more than half full")
 	}
 }
 
@@ -161,7 +174,7 @@ func (l *loop) contextOf(ki int, start, end int) int {
 // same line, a kind named in the first words after it on the same line when
 // it is this kind, the previous line when the finding's line starts with a
 // short prefix ("ID Number: " after "ID Type: Passport"), and a kind named
-// after it. lo bounds reads backward.
+// after it.
 func (l *loop) contextLabel(ki int, start, end int) label {
 	bit := kindBit(ki)
 	rel := relevant(ki)
@@ -228,7 +241,7 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
 	// In a CSV table the line above is another row; in a cell of an HTML
 	// table under a header, only lines of the same cell count. A label on
-	// the finding's own line wins (see contextOf): then they are not read.
+	// the finding's own line wins (see contextLabel): then they are not read.
 	p := w[:max(nl, 0)]
 	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(inCell && fcut >= 0) &&
 		field == lblNone && line == lblNone
@@ -351,12 +364,18 @@ func init() {
 	}
 }
 
-// gapKind returns the kinds of the bytes of the gap b. A digit of another
-// script is a digit too ("Aadhaar ३२९६... update. Ref no 9650...").
+// gapKind returns the kinds of the bytes of the gap b. A percent escape
+// counts as the byte it stands for ("txn%3D..."), and a digit of another
+// script as a digit ("Aadhaar ३२९६... update. Ref no 9650...").
 func gapKind(b []byte) uint8 {
 	var k uint8
 	high := false
-	for _, c := range b {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if d, ok := escByte(b[i:]); ok {
+			c = d
+			i += 2
+		}
 		k |= gapBytes[c]
 		high = high || c >= 0x80
 	}
@@ -375,12 +394,13 @@ var wordAccount = []byte("account")
 func isLower(b byte) bool { return b >= 'a' && b <= 'z' }
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-// isWordEnd reports whether a word ends at w[:g]: an ASCII letter or the last
-// byte of a Devanagari letter.
+// isWordEnd reports whether a word ends at w[:g]: an ASCII letter (not a hex
+// digit of a percent escape: "txn%C2%A0...") or the last byte of a
+// Devanagari letter.
 func isWordEnd(w []byte, g int) bool {
 	b := w[g-1]
 	if isLower(b) || isUpper(b) {
-		return true
+		return !inEscape(w, g-1)
 	}
 	return g >= 3 && w[g-3] == 0xE0 && (w[g-2] == 0xA4 || w[g-2] == 0xA5) && isDevaLetter(w[g-2], b)
 }
@@ -407,11 +427,21 @@ func wordStart(w []byte, g int) int {
 			i -= 3
 		}
 	}
+	for i < g && inEscape(w, i) {
+		i++ // "%2Bpan": the word is "pan"
+	}
 	return i
 }
 
+// inEscape reports whether w[i] is a hex digit of a percent escape.
+func inEscape(w []byte, i int) bool {
+	return i >= 1 && w[i-1] == '%' && i+1 < len(w) && isHex(w[i]) && isHex(w[i+1]) ||
+		i >= 2 && w[i-2] == '%' && isHex(w[i-1]) && isHex(w[i])
+}
+
 // labelAfter returns the label of the first context word (of the first three)
-// after end on the same line.
+// after end on the same line; a word of the key of a next value
+// ("epic_no=") is passed over.
 func (l *loop) labelAfter(end int, rel label) label {
 	hi := end + ctxAfter
 	if hi > len(l.data) {
@@ -452,10 +482,19 @@ func (l *loop) labelAfter(end int, rel label) label {
 }
 
 // keyWord reports whether the word of w ending at e is part of the key of a
-// value that follows: the rest of the key ("_no", "No", a closing quote) and
-// then '=' or ':'.
+// value that follows: the rest of the key ("_no", "No"), then perhaps a dot,
+// quotes and one space, then '=' or ':' ("epic_no=", "\"type\": ").
 func keyWord(w []byte, e int) bool {
-	for e < len(w) && (isWordByte(w[e]) && w[e] < 0x80 || w[e] == '_' || w[e] == '"' || w[e] == '\'' || w[e] == ' ' || w[e] == '.') {
+	for e < len(w) && (isWordByte(w[e]) && w[e] < 0x80 || w[e]-'0' < 10 || w[e] == '_') {
+		e++
+	}
+	if e < len(w) && w[e] == '.' {
+		e++
+	}
+	for e < len(w) && (w[e] == '"' || w[e] == '\'') {
+		e++
+	}
+	if e < len(w) && w[e] == ' ' {
 		e++
 	}
 	return e < len(w) && (w[e] == '=' || w[e] == ':')
@@ -525,24 +564,14 @@ func lookupWord(w []byte) (label, bool) {
 		return lblNone, false
 	}
 	var buf [32]byte
-	h := uint32(hashOffset)
 	for i, b := range w {
 		if b >= 'A' && b <= 'Z' {
 			b += 'a' - 'A'
 		}
 		buf[i] = b
-		h = (h ^ uint32(b)) * hashPrime
 	}
-	lw := buf[:len(w)]
-	for k := h; ; k++ {
-		e := &wordTable[k%uint32(len(wordTable))]
-		if e.word == string(lw) {
-			return e.lbl, e.generic
-		}
-		if e.word == "" {
-			return lblNone, false
-		}
-	}
+	e := slot(buf[:len(w)])
+	return e.lbl, e.generic
 }
 
 // Column labels from a CSV header line.

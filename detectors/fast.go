@@ -61,7 +61,7 @@ func (l *loop) fast(p int) (int, bool) {
 			return 0, false
 		}
 		nd += int(k & kDigit)
-		nl += int(k >> 1 & 1)
+		nl += int(k&kLetter) >> 1
 		s--
 		if p-s >= maxGroup {
 			return 0, false
@@ -81,7 +81,7 @@ forward:
 			return 0, false
 		}
 		nd += int(k & kDigit)
-		nl += int(k >> 1 & 1)
+		nl += int(k&kLetter) >> 1
 		e++
 		if e-s > maxGroup {
 			return l.longGroup(s, e, hi)

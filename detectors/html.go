@@ -291,14 +291,25 @@ func cellTag(line []byte) int {
 }
 
 // fieldLabel returns what a column name ("Passport No", "Customer Mobile",
-// "Order ID", "Voter Card No") says about each kind: for each kind, the label
-// of the nearest word that concerns it, read as words before a value are
-// (nearestLabel), kept to that kind's own bits. "Card" says "not a VID" and
-// nothing about a voter ID: "Voter Card No" names a voter ID.
+// "Order ID", "Voter Card No") says about each kind: for each kind, the
+// bits for that kind of the last word of the name that says something about
+// it. "Card" says "not a VID" and nothing about a voter ID: "Voter Card No"
+// names a voter ID, and a 16-digit number under it is not a VID.
 func fieldLabel(f []byte) label {
+	var spans [maxWords][2]int
+	n := splitWords(f, spans[:])
 	var lbl label
 	for ki := 0; ki < numBuiltin; ki++ {
-		lbl |= nearestLabel(f, false, relevant(ki)) & (kindBit(ki) | negBit(ki) | lblCell)
+		own := kindBit(ki) | negBit(ki)
+		if ki == iMobile {
+			own |= lblCell
+		}
+		for k := n - 1; k >= 0; k-- {
+			if w, _ := lookupWord(f[spans[k][0]:spans[k][1]]); w&own != lblNone {
+				lbl |= w & own
+				break
+			}
+		}
 	}
 	return lbl
 }

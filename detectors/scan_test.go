@@ -292,6 +292,21 @@ func TestContextRules(t *testing.T) {
 		{"OTP sent to 0680.406.8285: timeout", `mobile["680.406.8285"]`},
 		{"sent to 0680.406.8285: timeout", ``},
 		{"order 0987 654 3210", ``},
+		{"Phone: 0987 654 3210", `mobile["987 654 3210"]`},
+		{"Tel: 07512 243 210", ``},
+		// Found by a second reading: a hyphenated shape of 8-4-4-4-12 that
+		// is not hexadecimal is no UUID; a kind named after a number counts
+		// unless it is the key of the next value; a column name is read
+		// whole; words are not read inside percent escapes.
+		{"whatsapp-ravi-home-note-919876543210", `mobile["9876543210"]`},
+		{"Verified J8369854 passport. Status: OK", `passport["J8369854"]`},
+		{"J8369854 passport verified by: officer", `passport["J8369854"]`},
+		{"WKH1186253 voter id verified by: BLO", `voter_id["WKH1186253"]`},
+		{"<table><tr><th>Name</th><th>Mobile Number, WhatsApp</th></tr>\n<tr><td>Ravi</td><td>0987 654 3210</td></tr></table>", `mobile["987 654 3210"]`},
+		{"<table><tr><th>Name</th><th>Passport No, optional</th></tr>\n<tr><td>Ravi</td><td>J8369854</td></tr></table>", `passport["J8369854"]`},
+		{"txn%C2%A0234123412346", ``},
+		{"order%C2%A0id%C2%A09876543210", ``},
+		{"q=%2Bpassport%20J8369854", `passport["J8369854"]`},
 	}
 	for _, tt := range tests {
 		got := describe(tt.text, above(Default.FindString(nil, tt.text)))

@@ -51,6 +51,12 @@ const escaped = "GET /apply?phone=7671%C2%A0542%C2%A0252&msisdn=+91%C2%A078268%C
 
 func TestStreamingEqualsOneShot(t *testing.T) {
 	checkChunking(t, Default, []byte(escaped))
+	// An escape that stands for a separator or a zero-width character
+	// after a letter that begins an identifier (found by a second reading:
+	// the scan settled past the escape and the letter went out alone).
+	checkChunking(t, Default, []byte("%\nt%E2%80%8C7805875"))
+	checkChunking(t, Default, []byte("4\nt%2B7805875"))
+	checkChunking(t, Default, []byte("4\n%637191788"))
 	checkChunking(t, Default, []byte(mixed))
 	checkChunking(t, Default, []byte(strings.Repeat(mixed, 20)))
 	csv := "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\nAsha,98765 43211,2341 2341 2346,x\r\n"
