@@ -11,10 +11,7 @@ import (
 // values in its columns, and where it stops doing so.
 func TestHTMLTableHeader(t *testing.T) {
 	const head = "<table>\n<thead><tr><th>Name</th><th>Passport No</th><th>EPIC No</th><th>Order ID</th></tr></thead>\n<tbody>\n"
-	tests := []struct {
-		text string
-		want string
-	}{
+	tests := []findCase{
 		// Without the header these values are too weak to report.
 		{"<tr><td>Ravi</td><td>J6932157</td><td>WKH1186253</td><td>x</td></tr>", ``},
 		{head + "<tr><td>Ravi</td><td>J6932157</td><td>WKH1186253</td><td>x</td></tr>\n</tbody></table>",
@@ -71,13 +68,7 @@ func TestHTMLTableHeader(t *testing.T) {
 		// "a < b" is not a tag.
 		{"<table><tr><th>a < b</th><th>Passport</th></tr><tr><td>a</td><td>J6932157</td></tr></table>", `passport["J6932157"]`},
 	}
-	for _, tt := range tests {
-		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
-		if got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
-		}
-		checkChunking(t, Default, []byte(tt.text))
-	}
+	checkCases(t, tests)
 	// More columns than are followed: the label of a far column is not
 	// given to the wrong one.
 	var b strings.Builder

@@ -15,6 +15,26 @@ func describe(text string, fs []Finding) string {
 	return strings.TrimSpace(b.String())
 }
 
+// findCase is a text and the findings at or above the default threshold
+// expected in it, as describe renders them.
+type findCase struct {
+	text string
+	want string
+}
+
+// checkCases checks each case in one shot and, with checkChunking, in every
+// way of cutting it into pieces.
+func checkCases(t *testing.T, tests []findCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
+		if got != tt.want {
+			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+		checkChunking(t, Default, []byte(tt.text))
+	}
+}
+
 // above keeps the findings at or above the default threshold.
 func above(fs []Finding) []Finding {
 	var out []Finding
@@ -27,10 +47,7 @@ func above(fs []Finding) []Finding {
 }
 
 func TestFindForms(t *testing.T) {
-	tests := []struct {
-		text string
-		want string // kind[text] of findings at or above the default threshold
-	}{
+	tests := []findCase{
 		{"Aadhaar 2341 2341 2346 ok", `aadhaar["2341 2341 2346"]`},
 		{"uid=234123412346;", `aadhaar["234123412346"]`},
 		{"3123-4567-8909", `aadhaar["3123-4567-8909"]`},
@@ -103,12 +120,7 @@ func TestFindForms(t *testing.T) {
 		{"मोबाइल नंबर ९८७६५४३२१०", `mobile["९८७६५४३२१०"]`},
 		{`{"mobile":9876543210,"pan":"ABCPD1234Z"}`, `mobile["9876543210"] pan["ABCPD1234Z"]`},
 	}
-	for _, tt := range tests {
-		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
-		if got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
-		}
-	}
+	checkCases(t, tests)
 }
 
 func TestMRZ(t *testing.T) {
@@ -170,10 +182,7 @@ func mrzLine2(doc string) string {
 }
 
 func TestHeaderDetection(t *testing.T) {
-	tests := []struct {
-		text string
-		want string
-	}{
+	tests := []findCase{
 		// JSON lines: never a CSV header, whatever the commas.
 		{`{"level":"info","ts":"2024-03-15","logger":"main","msg":"starting","version":"1.4.2","port":8080}` + "\n" +
 			`{"level":"info","msg":"doc verified","passport":"J2704815"}` + "\n", `passport["J2704815"]`},
@@ -183,20 +192,11 @@ func TestHeaderDetection(t *testing.T) {
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
 	}
-	for _, tt := range tests {
-		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
-		if got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
-		}
-		checkChunking(t, Default, []byte(tt.text))
-	}
+	checkCases(t, tests)
 }
 
 func TestContextRules(t *testing.T) {
-	tests := []struct {
-		text string
-		want string
-	}{
+	tests := []findCase{
 		{"Order placed by 7037212038 via app", `mobile["7037212038"]`},
 		{"OTP for txn 8516 sent to 9508792723", `mobile["9508792723"]`},
 		{"Booking confirmed for 7919187204", `mobile["7919187204"]`},
@@ -308,10 +308,5 @@ func TestContextRules(t *testing.T) {
 		{"order%C2%A0id%C2%A09876543210", ``},
 		{"q=%2Bpassport%20J8369854", `passport["J8369854"]`},
 	}
-	for _, tt := range tests {
-		got := describe(tt.text, above(Default.FindString(nil, tt.text)))
-		if got != tt.want {
-			t.Errorf("%q:\n got %s\nwant %s", tt.text, got, tt.want)
-		}
-	}
+	checkCases(t, tests)
 }
