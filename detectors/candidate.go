@@ -15,23 +15,24 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 		l.csvTo(p) // the column's label is context
 	}
 	l.work += backReach // an upper bound on the bytes read backward
-	next, stop = l.examine(p)
+	// A digit that is part of a percent escape: the character starts at '%'.
+	c := escapeStart(l.data, l.lo(p), p)
+	next, stop = l.examine(c)
 	if !stop && next <= p {
 		next = p + 1 // always make progress
 	}
-	if !stop && next-l.off > l.settled && classDigit(l.data[escapeStart(l.data, l.lo(p), p):]) {
+	if !stop && next-l.off > l.settled && classDigit(l.data[c:]) {
 		l.settled = next - l.off
 	}
 	return next, stop
 }
 
-// examine examines the group holding the digit at data index p, the groups
+// examine examines the group holding the character at data index p (a digit,
+// perhaps percent-encoded: see escapeStart), the groups
 // chained to it and its neighbours, and appends what it finds. It returns the
 // data index to continue from, or stop when the input given to Scan ends too
 // soon to decide (l.unresolved is then set).
 func (l *loop) examine(p int) (next int, stop bool) {
-	// A digit that is part of a percent escape: the character starts at '%'.
-	p = escapeStart(l.data, l.lo(p), p)
 	cl, _, size, more := l.read(p, len(l.data))
 	if more {
 		return l.wait(p)

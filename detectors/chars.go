@@ -96,14 +96,12 @@ func classify(b []byte) (cl int, c byte, size int) {
 			v := asciiClass[unhex(b[1])<<4|unhex(b[2])]
 			return int(v & 0xff), byte(v >> 8), 3
 		}
-		if b0 == '%' {
+		var dec [4]byte
+		if n := escapedChar(b, &dec); n > 0 {
 			// So does a percent-encoded UTF-8 character: "%C2%A0" is a
 			// no-break space, "%E0%A5%A8" a Devanagari two.
-			var dec [4]byte
-			if n := escapedChar(b, &dec); n > 0 {
-				if cl, c, size := classify(dec[:n]); size == n {
-					return cl, c, 3 * n
-				}
+			if cl, c, size := classify(dec[:n]); size == n {
+				return cl, c, 3 * n
 			}
 		}
 		v := asciiClass[b0]
@@ -323,11 +321,8 @@ func escapedCharStart(b []byte, lo, end int) int {
 // isEscape reports whether b starts with a percent escape of an ASCII
 // character other than '%' itself ("%39", "%2B", "%20").
 func isEscape(b []byte) bool {
-	if len(b) < 3 || b[0] != '%' || !isHex(b[1]) || !isHex(b[2]) {
-		return false
-	}
-	d := unhex(b[1])<<4 | unhex(b[2])
-	return d < 0x80 && d != '%'
+	d, ok := escByte(b)
+	return ok && d < 0x80 && d != '%'
 }
 
 // plusBefore reports whether a '+' (or its escape "%2B") ends at i.

@@ -485,7 +485,7 @@ func (l *loop) labelAfter(end int, rel label) label {
 // value that follows: the rest of the key ("_no", "No"), then perhaps a dot,
 // quotes and one space, then '=' or ':' ("epic_no=", "\"type\": ").
 func keyWord(w []byte, e int) bool {
-	for e < len(w) && (isWordByte(w[e]) && w[e] < 0x80 || w[e]-'0' < 10 || w[e] == '_') {
+	for e < len(w) && (asciiAlnum(w[e]) != clOther || w[e] == '_') {
 		e++
 	}
 	if e < len(w) && w[e] == '.' {
