@@ -126,3 +126,27 @@ func BenchmarkFindParallel(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFindLine measures the cost of one identifier and its context: a
+// short line holding one, repeated 1000 times. ns/line is the time per line.
+func BenchmarkFindLine(b *testing.B) {
+	lines := []struct{ name, line string }{
+		{"MobileJSON", `{"level":"info","user":{"id":12,"mobile":"+91 98765 43210"},"ip":"x"}`},
+		{"AadhaarGrouped", `name Ramesh aadhaar 2341 2341 2346 verified`},
+		{"PANLabelled", `kyc ok pan ABCPD1234Z for user`},
+		{"MobileNoLabel", `user logged in from 9876543210 ok`},
+		{"NoIdentifier", `kyc ok for user status done`},
+	}
+	for _, c := range lines {
+		in := []byte(strings.Repeat(c.line+"\n", 1000))
+		b.Run(c.name, func(b *testing.B) {
+			var fs []Finding
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				fs = Default.Find(fs[:0], in)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1000, "ns/line")
+		})
+	}
+}

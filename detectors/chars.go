@@ -91,17 +91,20 @@ func classify(b []byte) (cl int, c byte, size int) {
 	}
 	b0 := b[0]
 	if b0 < 0x80 {
-		if b0 == '%' && isEscape(b) {
-			// A percent-encoded ASCII character stands for that character.
-			v := asciiClass[unhex(b[1])<<4|unhex(b[2])]
-			return int(v & 0xff), byte(v >> 8), 3
-		}
-		var dec [4]byte
-		if n := escapedChar(b, &dec); n > 0 {
-			// So does a percent-encoded UTF-8 character: "%C2%A0" is a
-			// no-break space, "%E0%A5%A8" a Devanagari two.
-			if cl, c, size := classify(dec[:n]); size == n {
-				return cl, c, 3 * n
+		if b0 == '%' {
+			if d, ok := escByte(b); ok && d < 0x80 && d != '%' {
+				// A percent-encoded ASCII character stands for that
+				// character.
+				v := asciiClass[d]
+				return int(v & 0xff), byte(v >> 8), 3
+			}
+			var dec [4]byte
+			if n := escapedChar(b, &dec); n > 0 {
+				// So does a percent-encoded UTF-8 character: "%C2%A0" is
+				// a no-break space, "%E0%A5%A8" a Devanagari two.
+				if cl, c, size := classify(dec[:n]); size == n {
+					return cl, c, 3 * n
+				}
 			}
 		}
 		v := asciiClass[b0]

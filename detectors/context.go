@@ -372,9 +372,11 @@ func gapKind(b []byte) uint8 {
 	high := false
 	for i := 0; i < len(b); i++ {
 		c := b[i]
-		if d, ok := escByte(b[i:]); ok {
-			c = d
-			i += 2
+		if c == '%' {
+			if d, ok := escByte(b[i:]); ok {
+				c = d
+				i += 2
+			}
 		}
 		k |= gapBytes[c]
 		high = high || c >= 0x80
