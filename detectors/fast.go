@@ -178,9 +178,11 @@ forward:
 
 // letterBefore reports whether the digits at data[p] follow a separator
 // that joins words and a letter, or a character that may fold to one
-// (Cyrillic "р", full-width "Ｔ"): "ABC 1234567", "T 4401106".
+// (Cyrillic "р", full-width "Ｔ"), or a percent escape that may decode to
+// one ("%70 1000000"): "ABC 1234567", "T 4401106".
 func letterBefore(data []byte, p int) bool {
-	return p >= 2 && wordSep(data[p-1]) && (asciiAlnum(data[p-2]) == clLetter || data[p-2] >= 0x80)
+	return p >= 2 && wordSep(data[p-1]) && (asciiAlnum(data[p-2]) == clLetter || data[p-2] >= 0x80 ||
+		p >= 4 && data[p-4] == '%')
 }
 
 // letters3 reports whether b starts with three ASCII letters.
