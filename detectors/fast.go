@@ -1,5 +1,7 @@
 package detectors
 
+import "math/bits"
+
 // The fast path: most digits in logs (dates, times, counters, ports, sizes)
 // cannot begin an identifier. For a group of plain ASCII letters and digits,
 // fast decides from the group's shape and the group after it whether the full
@@ -102,7 +104,7 @@ forward:
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}
-	if b1 == '(' || b2 == '(' && asciiAlnum(data[e+2]) == clDigit || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || s > 0 && data[s-1] == '%' ||
+	if b1 == '(' || b2 == '(' && asciiAlnum(data[e+2]) == clDigit || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || b2 == '%' || s > 0 && data[s-1] == '%' ||
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
@@ -117,8 +119,8 @@ forward:
 		for k < hi && asciiAlnum(data[k]) == clDigit {
 			k++
 		}
-		if k >= hi || data[k] >= 0x80 {
-			return 0, false
+		if k >= hi || data[k] >= 0x80 || data[k] == '%' {
+			return 0, false // perhaps more digits
 		}
 		m = k - (e + 1)
 		if asciiAlnum(data[k]) == clLetter {
@@ -287,8 +289,8 @@ func nextRun(data []byte, e int) int {
 		d++
 	}
 	switch {
-	case d == k && data[k] < 0x80:
-		return 0 // no digits follow
+	case d == k && data[k] < 0x80 && data[k] != '%':
+		return 0 // no digits follow (a percent escape may be one)
 	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
 		return -1 // let the full examination decide
 	}
@@ -367,10 +369,10 @@ func hopeless(data []byte, p, e, m int) bool {
 // is never the "91", "0091" or "0" of a prefix written "(+91)" or "0 (98765)".
 var plain, plainAfter, notPercent [256]uint8
 
-// shortRunHopeless is 1 for a run of n < 8 ASCII digits starting with digit d
-// that cannot start an identifier when both its edges are plain, whatever
-// follows it (hopeless without looking at the next run).
-var shortRunHopeless [8][10]uint8
+// shortRunHopeless[n][c&63] is 1 for a run of n < 8 ASCII digits starting
+// with the digit c that cannot start an identifier when both its edges are
+// plain, whatever follows it (hopeless without looking at the next run).
+var shortRunHopeless [8][64]uint8
 
 func init() {
 	for c := 0; c < 256; c++ {
@@ -386,8 +388,150 @@ func init() {
 		mobile := d >= 6
 		for n, h := range [8]bool{false, d != 0, d != 9, !mobile, false, !mobile && d != 0, d != 0, false} {
 			if h {
-				shortRunHopeless[n][d] = 1
+				shortRunHopeless[n]['0'+d] = 1
 			}
 		}
 	}
+}
+
+// block is the view of one 64-byte block of the scan that blockRun reads:
+// b[k+2] is data[w+k], so b[0] and b[1] are the two bytes before the block,
+// and dig marks its ASCII digits.
+type block struct {
+	b   *[66]byte
+	w   int
+	dig uint64
+}
+
+// Verdicts of blockRun on a run of digits.
+const (
+	runStep  = iota // leave it to step
+	runDone         // nothing can start in it: go on at the offset returned
+	runAgain        // it reaches too near the end of the block: read a block from the offset returned
+)
+
+// blockRun decides, from the block's masks, the run of ASCII digits at block
+// offsets t..e that the table in run could not: a run followed by a
+// separator and another run ("2026-11-22"), a run followed by ')', and a
+// group of letters and digits ("1234ms", "x86_64", "ORD12345678"), as step
+// (through quick) and fast would decide. It leaves to them runs next to
+// anything but plain ASCII and the shapes they look at more closely. A run
+// that reaches too near the end of the block is read again at the start of
+// the next one.
+func (l *loop) blockRun(bk *block, t, e int) (int, int) {
+	b := bk.b
+	if e > 61 {
+		return again(t)
+	}
+	before, after := b[t+1], b[e+2]
+	if byteKind[before] == kLetter || byteKind[after] == kLetter {
+		return l.blockGroup(bk, t, e)
+	}
+	// Plain on both sides, as step requires before it asks quick.
+	if !plainEdge[before] || b[t] == '%' {
+		return 0, runStep
+	}
+	n := e - t
+	if n >= 8 && (before == '\n' || after == '\n') {
+		return 0, runStep
+	}
+	m := 0 // the digits of the next run, as nextRun reads them
+	switch after {
+	case ' ', '-', '.', ':':
+		c := b[e+3]
+		switch {
+		case c-'0' < 10:
+			f := e + 1 + bits.TrailingZeros64(^(bk.dig >> (e + 1)))
+			if f > 63 {
+				return again(t)
+			}
+			if !plainEdge[b[f+2]] {
+				return 0, runStep
+			}
+			m = f - e - 1
+		case c == '(' || c == '%' || c >= 0x80:
+			return 0, runStep
+		}
+	case ')':
+		// "0) ...": a parenthesis and perhaps a separator, then no digits.
+		k := e + 3
+		if c := b[k]; c == ' ' || c == '-' || c == '.' || c == ':' || c == '+' {
+			k++
+		}
+		if c := b[k]; c-'0' < 10 || c == '(' || c == '%' || c >= 0x80 {
+			return 0, runStep
+		}
+	case '(', '+', '%', '<':
+		return 0, runStep
+	default:
+		if !plainEdge[after] {
+			return 0, runStep
+		}
+	}
+	if hopeless(l.data[:min(len(l.data), bk.w+t+fwdReach)], bk.w+t, bk.w+e, m) {
+		return e, runDone
+	}
+	return 0, runStep
+}
+
+// again returns the verdict runAgain at block offset k, or runStep when a
+// block read from k would be this one.
+func again(k int) (int, int) {
+	if k == 0 {
+		return 0, runStep
+	}
+	return k, runAgain
+}
+
+// blockGroup decides, as fast would, the group of ASCII letters and digits
+// that holds the run of digits at block offsets t..e, when it holds a letter:
+// see blockRun.
+func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
+	b := bk.b
+	// The group's start s and end g, and its letters.
+	s, nl := t, 0
+	for s > 0 {
+		k := byteKind[b[s+1]]
+		if k&(kDigit|kLetter) == 0 {
+			break
+		}
+		nl += int(k) >> 1
+		s--
+	}
+	g := e
+	for g < 62 {
+		k := byteKind[b[g+2]]
+		if k&(kDigit|kLetter) == 0 {
+			break
+		}
+		nl += int(k) >> 1
+		g++
+	}
+	if g-s >= maxGroup || s == 0 && byteKind[b[1]]&(kDigit|kLetter) != 0 {
+		return 0, runStep
+	}
+	if g > 61 {
+		return again(s)
+	}
+	before, b1, b2 := b[s+1], b[g+2], b[g+3]
+	if !plainEdge[before] || before == '\n' || b[s] == '%' ||
+		!plainEdge[b1] || b1 == '(' || b2 >= 0x80 || b2 == '%' || b2 == '(' && b[g+4]-'0' < 10 {
+		return 0, runStep
+	}
+	m := 0 // the digits of the run after the gap, as fast reads them
+	if (b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':') && b2-'0' < 10 {
+		// It must end in the block, on an ASCII byte.
+		f := g + 1 + bits.TrailingZeros64(^(bk.dig >> (g + 1)))
+		if f > 63 {
+			return again(s)
+		}
+		if b[f+2] >= 0x80 || b[f+2] == '%' {
+			return 0, runStep
+		}
+		m = f - g - 1
+	}
+	if n := g - s; n == 8 && nl == 1 || n == 10 || n == 3 && nl == 1 && m == 5 {
+		return 0, runStep // perhaps a passport, voter ID or PAN: fast looks closer
+	}
+	return g, runDone
 }

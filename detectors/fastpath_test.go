@@ -107,6 +107,27 @@ func TestFastPathsAgree(t *testing.T) {
 	}
 }
 
+// TestBlockRunAgrees puts the shapes that blockRun decides from the block
+// masks (and those it must leave to step and fast) at every offset of a
+// 64-byte block, so that each reaches the block's edges, and checks that the
+// findings are those of the full examination.
+func TestBlockRunAgrees(t *testing.T) {
+	shapes := []string{"2026-11-22", "10:32:21", "10.1.22.250", "1234ms", "in 2276ms (queue", "x86_64", "X11; ",
+		"ORD12345678", "retries 0)", "0) 98765 43210", "0 (98765) 43210", " 0 %37000000000", "0 %2098765 43210",
+		"ABC 1234567", "T 4401106", "ABCPD1234Z", "abcpd 1234 z", "X11 98765", "98k 76543", "a1 2345 6789 0123",
+		"2341 2341 2346", "2341-2341-2346", "+91 98765 43210", "0 98765 43210", "98765-43210", "987 654 3210",
+		"ID 12345678x", "J6932157", "WKH1186253", "123456789012", "2341234123412341", "ad427317011868ca",
+		"0091 98765 43210", "91 98765 43210", "098765 43210", "5 5 5", "1234 F"}
+	for _, sh := range shapes {
+		for off := 0; off < 72; off++ {
+			// The scan reads blocks from the first stop after "x 5".
+			text := "x 5 " + strings.Repeat("a", off%7) + strings.Repeat(" ", off-off%7) + sh + " tail of the line, long enough for a block: " + strings.Repeat("z ", 40)
+			checkFastPaths(t, []byte(text))
+			checkFastPaths(t, []byte("x 5 "+strings.Repeat("-", off)+sh+"\n"+strings.Repeat("y ", 50)))
+		}
+	}
+}
+
 // csvHeaders are header lines that turn on the CSV mode, one per delimiter.
 var csvHeaders = []string{
 	"name,mobile,id_number,ref_no",

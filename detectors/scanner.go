@@ -523,8 +523,9 @@ func skip(data []byte, i, hi int) int {
 // It reads the data 64 bytes at a time into bit masks of ASCII digits and of
 // bytes >= 0x80 (see blockMasks). Each digit run and each byte >= 0x80 is a
 // stop. Most digit runs in logs are short and between plain punctuation; one
-// table lookup decides them. The other stops go to step, which decides them
-// byte by byte, and to the full examination.
+// table lookup decides them. blockRun decides most of the others (dates,
+// "1234ms", "x86_64") from the masks and the bytes around them. The rest go
+// to step, which decides them byte by byte, and to the full examination.
 func (l *loop) run(pos, limit int) int {
 	l.unresolved = -1
 	data, off := l.data, l.off
@@ -564,21 +565,37 @@ func (l *loop) run(pos, limit int) int {
 			ev &= 1<<n - 1
 		}
 		p = w + 64
+		// The end of the last run decided here, or -1: the scan position
+		// and the settled point move to it before the next step, and at the
+		// end of the block. No event inside a run is set in ev, so the next
+		// event does not wait for the end of this run to be known.
+		last := -1
+		bk := block{b: blk, w: w, dig: dig}
 		for ev != 0 {
 			t := bits.TrailingZeros64(ev) & 63
 			i := w + t
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
 				if n := e - t; n < 8 && e < 64 &&
-					shortRunHopeless[n][(blk[t+2]-'0')%10]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
+					shortRunHopeless[n][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
 					// A run that cannot start an identifier.
-					if w+e-off > l.settled {
-						l.settled = w + e - off
-					}
-					pos = w + e - off
-					ev &^= 1<<e - 1
+					last = e
+					ev &= ev - 1
 					continue
 				}
+				if g, v := l.blockRun(&bk, t, e); v == runDone {
+					// Decided from the masks, without step.
+					last = g
+					ev &^= 1<<g - 1
+					continue
+				} else if v == runAgain {
+					p = w + g
+					break
+				}
+			}
+			if last >= 0 {
+				l.settle(w+last, &pos)
+				last = -1
 			}
 			next, moved, halt := l.step(i, stop)
 			if halt {
@@ -597,11 +614,23 @@ func (l *loop) run(pos, limit int) int {
 			ev &^= 1<<k - 1
 			ev |= (dig | hi) & (1 << k)
 		}
+		if last >= 0 {
+			l.settle(w+last, &pos)
+		}
 	}
 	if pos < limit {
 		pos = limit
 	}
 	return pos
+}
+
+// settle records that the scan has decided everything before data index e:
+// the settled point and the scan position *pos (a buf offset) move there.
+func (l *loop) settle(e int, pos *int) {
+	if e-l.off > l.settled {
+		l.settled = e - l.off
+	}
+	*pos = e - l.off
 }
 
 // step decides the stop at data index p: a digit or a byte >= 0x80. It returns
