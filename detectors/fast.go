@@ -412,7 +412,8 @@ const (
 
 // blockRun decides, from the block's masks, the run of ASCII digits at block
 // offsets t..e that the table in run could not: a run followed by a
-// separator and another run ("2026-11-22"), a run followed by ')', and a
+// separator and another run ("2026-11-22"), a run after a '+' that does not
+// start "+91" ("+0530"), a run followed by ')', and a
 // group of letters and digits ("1234ms", "x86_64", "ORD12345678"), as step
 // (through quick) and fast would decide. It leaves to them runs next to
 // anything but plain ASCII and the shapes they look at more closely. A run
@@ -427,8 +428,9 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	if byteKind[before] == kLetter || byteKind[after] == kLetter {
 		return l.blockGroup(bk, t, e)
 	}
-	// Plain on both sides, as step requires before it asks quick.
-	if !plainEdge[before] || b[t] == '%' {
+	// Plain on both sides, as step requires before it asks quick; a '+'
+	// before digits other than "91" is plain too ("+0530").
+	if !(plainEdge[before] || before == '+' && (b[t+2] != '9' || b[t+3] != '1')) || b[t] == '%' {
 		return 0, runStep
 	}
 	n := e - t
