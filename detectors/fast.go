@@ -109,7 +109,7 @@ forward:
 		return 0, false
 	}
 	cont := false
-	if b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':' || b1 == '+' {
+	if joinSep(b1) {
 		cont = asciiAlnum(b2) != clOther
 	}
 	// The length of the digits of the next group, when it starts with digits.
@@ -216,6 +216,18 @@ func (l *loop) longGroup(s, e, hi int) (int, bool) {
 // or the '+' that stands for a space in form-encoded text ("A+1234567").
 func wordSep(c byte) bool { return c == ' ' || c == '-' || c == '+' }
 
+// joinSep reports whether c is an ASCII separator that may join groups of
+// digits, as the fast paths read a gap: a space, hyphen, dot, colon, or the
+// '+' that stands for a space in form-encoded text.
+func joinSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == ':' || c == '+' }
+
+// plainBefore reports whether before, the byte before a run of ASCII digits
+// starting d0 d1, is a plain edge for the fast paths: plainEdge, or a '+'
+// that does not start "+91" ("+0530").
+func plainBefore(before, d0, d1 byte) bool {
+	return plainEdge[before] || before == '+' && (d0 != '9' || d1 != '1')
+}
+
 // prefixCore reports whether a group of m digits can follow a mobile prefix.
 func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m == 2 }
 
@@ -269,11 +281,8 @@ func nextRun(data []byte, e int) int {
 	if k < len(data) && data[k] == ')' {
 		k, paren = k+1, true
 	}
-	if k < len(data) {
-		switch data[k] {
-		case ' ', '-', '.', ':', '+':
-			k++
-		}
+	if k < len(data) && joinSep(data[k]) {
+		k++
 	}
 	if k < len(data) && data[k] == '(' {
 		k, paren = k+1, true
@@ -428,9 +437,8 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	if byteKind[before] == kLetter || byteKind[after] == kLetter {
 		return l.blockGroup(bk, t, e)
 	}
-	// Plain on both sides, as step requires before it asks quick; a '+'
-	// before digits other than "91" is plain too ("+0530").
-	if !(plainEdge[before] || before == '+' && (b[t+2] != '9' || b[t+3] != '1')) || b[t] == '%' {
+	// Plain on both sides, as step requires before it asks quick.
+	if !plainBefore(before, b[t+2], b[t+3]) || b[t] == '%' {
 		return 0, runStep
 	}
 	n := e - t
@@ -438,8 +446,8 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		return 0, runStep
 	}
 	m := 0 // the digits of the next run, as nextRun reads them
-	switch after {
-	case ' ', '-', '.', ':':
+	switch {
+	case joinSep(after):
 		c := b[e+3]
 		switch {
 		case c-'0' < 10:
@@ -454,21 +462,17 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		case c == '(' || c == '%' || c >= 0x80:
 			return 0, runStep
 		}
-	case ')':
+	case after == ')':
 		// "0) ...": a parenthesis and perhaps a separator, then no digits.
 		k := e + 3
-		if c := b[k]; c == ' ' || c == '-' || c == '.' || c == ':' || c == '+' {
+		if joinSep(b[k]) {
 			k++
 		}
 		if c := b[k]; c-'0' < 10 || c == '(' || c == '%' || c >= 0x80 {
 			return 0, runStep
 		}
-	case '(', '+', '%', '<':
+	case after == '(' || !plainEdge[after]:
 		return 0, runStep
-	default:
-		if !plainEdge[after] {
-			return 0, runStep
-		}
 	}
 	if hopeless(l.data[:min(len(l.data), bk.w+t+fwdReach)], bk.w+t, bk.w+e, m) {
 		return e, runDone
@@ -521,7 +525,7 @@ func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
 		return 0, runStep
 	}
 	m := 0 // the digits of the run after the gap, as fast reads them
-	if (b1 == ' ' || b1 == '-' || b1 == '.' || b1 == ':') && b2-'0' < 10 {
+	if joinSep(b1) && b2-'0' < 10 {
 		// It must end in the block, on an ASCII byte.
 		f := g + 1 + bits.TrailingZeros64(^(bk.dig >> (g + 1)))
 		if f > 63 {

@@ -650,7 +650,11 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 		}
 	} else if p > 0 && data[p-1] != '%' && (p < 2 || data[p-2] != '%') {
 		// An ASCII digit.
-		if plainEdge[data[p-1]] || data[p-1] == '+' && (b != '9' || p+1 < end && data[p+1] != '1') {
+		d1 := byte('1') // a run cut at the end could be "91"
+		if p+1 < end {
+			d1 = data[p+1]
+		}
+		if plainBefore(data[p-1], b, d1) {
 			// A run of ASCII digits with plain edges: decide it here.
 			e := p + 1
 			for e < end && data[e]-'0' < 10 {
