@@ -5,9 +5,7 @@ package detectors
 func (l *loop) candidate(p int) (next int, stop bool) {
 	if !fullExam && l.data[p]-'0' < 10 {
 		if next, done := l.fast(p); done {
-			if next-l.off > l.settled {
-				l.settled = next - l.off
-			}
+			l.settleTo(next)
 			return next, false
 		}
 	}
@@ -21,8 +19,8 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 	if !stop && next <= p {
 		next = p + 1 // always make progress
 	}
-	if !stop && next-l.off > l.settled && classDigit(l.data[c:]) {
-		l.settled = next - l.off
+	if !stop && classDigit(l.data[c:]) {
+		l.settleTo(next)
 	}
 	return next, stop
 }

@@ -627,10 +627,15 @@ func (l *loop) run(pos, limit int) int {
 // settle records that the scan has decided everything before data index e:
 // the settled point and the scan position *pos (a buf offset) move there.
 func (l *loop) settle(e int, pos *int) {
+	l.settleTo(e)
+	*pos = e - l.off
+}
+
+// settleTo moves the settled point forward to data index e.
+func (l *loop) settleTo(e int) {
 	if e-l.off > l.settled {
 		l.settled = e - l.off
 	}
-	*pos = e - l.off
 }
 
 // step decides the stop at data index p: a digit or a byte >= 0x80. It returns
@@ -638,7 +643,7 @@ func (l *loop) settle(e int, pos *int) {
 // group or candidate was dealt with), and halt when the candidate at p needs
 // more input than Scan was given.
 func (l *loop) step(p, stop int) (next int, moved, halt bool) {
-	data, off := l.data, l.off
+	data := l.data
 	end := len(data)
 	if fullExam {
 		// The reference path for tests: no fast decision.
@@ -660,12 +665,10 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 			for e < end && data[e]-'0' < 10 {
 				e++
 			}
-			if n := e - p; e < end && (plainEdge[data[e]] || data[e] == '+' || data[e] == ')') &&
+			if n := e - p; e < end && plainAfter[data[e]] != 0 &&
 				(n == 1 && b != '0' || n == 2 && (b != '9' || data[p+1] != '1') ||
 					(data[p-1] != '\n' && data[e] != '\n' || n < 8) && quick(data[:min(end, p+fwdReach)], p, e)) {
-				if e-off > l.settled {
-					l.settled = e - off
-				}
+				l.settleTo(e)
 				return e, true, false
 			}
 		}
