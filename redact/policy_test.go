@@ -252,3 +252,21 @@ func FuzzParsePolicy(f *testing.F) {
 		}
 	})
 }
+
+// TestMaskLen checks that maskLen gives the length appendMask writes, for
+// ASCII spans (masked in place), spans of other scripts and percent escapes,
+// and mask characters of one and of several bytes.
+func TestMaskLen(t *testing.T) {
+	spans := []string{"9876543210", "+91 98765 43210", "ABCPD1234Z", "२३४१ २३४१ २३४६", "９８７６５４３２１０",
+		"98765%2043210", "2341\u200b2341\u200b2346", "", "-- --"}
+	for _, span := range spans {
+		for _, char := range []string{"X", "*", "•", "██"} {
+			for keep := 0; keep < 5; keep++ {
+				want := len(appendMask(nil, []byte(span), keep, char))
+				if got := maskLen([]byte(span), keep, len(char)); got != want {
+					t.Errorf("maskLen(%q, %d, %d) = %d, appendMask writes %d bytes", span, keep, len(char), got, want)
+				}
+			}
+		}
+	}
+}

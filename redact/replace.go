@@ -192,6 +192,9 @@ const tokenHex = 16
 // maskLen returns the length of span masked keeping keep letters and digits
 // with a mask character of charLen bytes.
 func maskLen(span []byte, keep, charLen int) int {
+	if charLen == 1 && plainASCII(span) {
+		return len(span) // one byte for one, as appendMask does it in place
+	}
 	total := 0
 	for i := 0; i < len(span); {
 		c, size := alnum(span[i:])
