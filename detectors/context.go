@@ -338,6 +338,11 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 				// the value ("order 123", "order_id=", "Policy No."), not
 				// across other words ("order placed by 9876543210").
 				neg = lbl
+				if neg&lblStrong != 0 {
+					// Nothing further back wins over a payment reference
+					// (see the cases above).
+					return neg
+				}
 			}
 		}
 		generic = generic && gen

@@ -137,24 +137,25 @@ forward:
 				return 0, false
 			}
 		case 1:
-			if data[s] == '0' && prefixCore(m) {
+			if data[s] == '0' && prefixCore(m) && prefixFits(data[:hi], e) {
 				return 0, false
 			}
 		case 2:
-			if data[s] == '9' && data[s+1] == '1' && prefixCore(m) {
+			if data[s] == '9' && data[s+1] == '1' && prefixCore(m) && prefixFits(data[:hi], e) {
 				return 0, false
 			}
 		case 3:
-			if m == 3 {
+			if m == 3 && mayFollow(data[:hi], e, 3, 4) {
 				return 0, false
 			}
 		case 4:
-			if m == 3 || m == 4 || (m == 0 && cont) ||
-				(string(data[s:e]) == "0091" && prefixCore(m)) {
+			if m == 3 && (mayFollow(data[:hi], e, 3, 3) || mayFollow(data[:hi], e, 3, 4)) ||
+				m == 4 && mayFollow(data[:hi], e, 4, 4) || (m == 0 && cont) ||
+				(string(data[s:e]) == "0091" && prefixCore(m) && prefixFits(data[:hi], e)) {
 				return 0, false
 			}
 		case 5:
-			if m == 5 || m == 3 && data[s] == '0' {
+			if m == 5 || m == 3 && data[s] == '0' && mayFollow(data[:hi], e, 3, 3) {
 				return 0, false
 			}
 		case 6:
@@ -231,6 +232,33 @@ func plainBefore(before, d0, d1 byte) bool {
 // prefixCore reports whether a group of m digits can follow a mobile prefix.
 func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m == 2 }
 
+// prefixFits reports whether the runs of digits after the gap at data[e] may
+// be the core of a mobile number after a prefix group ("0", "91", "0091"),
+// in one of the forms mobilePrefixed knows (see mayFollow).
+func prefixFits(data []byte, e int) bool {
+	return mayFollow(data, e, 10) || mayFollow(data, e, 5, 5) || mayFollow(data, e, 3, 3, 4) ||
+		mayFollow(data, e, 4, 3, 3) || mayFollow(data, e, 4, 6) || mayFollow(data, e, 2, 4, 4)
+}
+
+// mayFollow reports whether the runs of ASCII digits after the gap at data[e],
+// each read as nextRun reads it, may have the lengths want: false when one
+// of them has another length or is missing, true when all of them match or
+// one cannot be told without the full examination. A run is followed by
+// plain ASCII (else nextRun cannot tell), so the gap after it is ASCII too.
+func mayFollow(data []byte, e int, want ...int) bool {
+	for _, n := range want {
+		m, end := nextRunEnd(data, e)
+		if m < 0 {
+			return true
+		}
+		if m != n {
+			return false
+		}
+		e = end
+	}
+	return true
+}
+
 // mrzQuick is a cheap test that b could start an MRZ second line: 44
 // characters with a check digit at position 10 and a nationality after it.
 func mrzQuick(b []byte) bool {
@@ -277,6 +305,12 @@ func quick(data []byte, p, e int) bool {
 // follow, -1 when the bytes after it need the full examination, and also
 // when the gap holds a parenthesis ("0 (98765) 43210", "(+91)98765...").
 func nextRun(data []byte, e int) int {
+	m, _ := nextRunEnd(data, e)
+	return m
+}
+
+// nextRunEnd is nextRun, and also returns the end of the run it reads.
+func nextRunEnd(data []byte, e int) (m, end int) {
 	k, paren := e, false
 	if k < len(data) && data[k] == ')' {
 		k, paren = k+1, true
@@ -288,10 +322,10 @@ func nextRun(data []byte, e int) int {
 		k, paren = k+1, true
 	}
 	if k == e {
-		return 0 // no gap
+		return 0, e // no gap
 	}
 	if k >= len(data) {
-		return -1
+		return -1, k
 	}
 	d := k
 	for d < len(data) && data[d]-'0' < 10 {
@@ -299,11 +333,11 @@ func nextRun(data []byte, e int) int {
 	}
 	switch {
 	case d == k && data[k] < 0x80 && data[k] != '%':
-		return 0 // no digits follow (a percent escape may be one)
+		return 0, d // no digits follow (a percent escape may be one)
 	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
-		return -1 // let the full examination decide
+		return -1, d // let the full examination decide
 	}
-	return d - k
+	return d - k, d
 }
 
 // hopeless reports whether the run of ASCII digits data[p:e], bounded on both
@@ -327,26 +361,28 @@ func hopeless(data []byte, p, e, m int) bool {
 		}
 	case 3:
 		// Only the 3-3-4 mobile starts with three digits.
-		return m == 0 || m > 0 && m != 3 || !mob(v[0])
+		return m == 0 || m > 0 && m != 3 || !mob(v[0]) || !mayFollow(data, e, 3, 4)
 	case 4:
 		if m == 0 && wordSep(data[e]) && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter &&
 			!(e+2 < len(data) && asciiAlnum(data[e+2]) == clLetter) {
 			return false // a PAN written "ABCDE 1234 F" (a word of letters cannot end it)
 		}
 		if string(v) == "0091" {
-			return m == 0 || m > 0 && !prefixCore(m)
+			return m == 0 || m > 0 && !prefixFits(data, e)
 		}
 		switch {
-		case m == 3: // 4-3-3 mobile, or 0 and 3-3-4
-			return !mob(v[0]) && v[0] != '0'
+		case m == 3 && v[0] == '0': // 0 and 3-3-4
+			return !mayFollow(data, e, 3, 4)
+		case m == 3: // 4-3-3 mobile
+			return !mob(v[0]) || !mayFollow(data, e, 3, 3)
 		case m == 4: // Aadhaar and VID in groups of four
-			return v[0] < '2'
+			return v[0] < '2' || !mayFollow(data, e, 4, 4)
 		}
 		return m >= 0
 	case 5:
 		// 5-5 mobile, or 0 and 4-3-3.
 		if v[0] == '0' {
-			return m != 3
+			return m != 3 || !mayFollow(data, e, 3, 3)
 		}
 		return m == 0 || m > 0 && m != 5 || !mob(v[0])
 	case 6:
@@ -369,7 +405,7 @@ func hopeless(data []byte, p, e, m int) bool {
 		return true
 	}
 	// "0" and "91": prefixes of a mobile number.
-	return m == 0 || (m > 0 && !prefixCore(m))
+	return m == 0 || m > 0 && !prefixFits(data, e)
 }
 
 // plain, plainAfter and notPercent are, as 0 or 1, plainEdge (before a run),

@@ -284,3 +284,51 @@ func TestLookupWord(t *testing.T) {
 		t.Errorf("word table holds %d words", n)
 	}
 }
+
+// TestGroupLookahead checks the shortcuts that read the runs after the next
+// one: a run that could begin a grouped form is passed over when a later run
+// does not fit ("Chrome/122.0.6261.105"), and kept when it does. Each form is
+// written whole (it must be found), with its last group a digit short or
+// long, or cut off by letters, and inside a longer chain; the fast paths must
+// agree with the full examination on all of them.
+func TestGroupLookahead(t *testing.T) {
+	forms := []struct {
+		kind   Kind
+		groups []string
+	}{
+		{Aadhaar, []string{"2341", "2341", "2346"}},
+		{AadhaarVID, []string{"2341", "2341", "2341", "2341"}},
+		{Mobile, []string{"987", "654", "3210"}},
+		{Mobile, []string{"9876", "543", "210"}},
+		{Mobile, []string{"0987", "654", "3210"}},
+		{Mobile, []string{"09876", "543", "210"}},
+		{Mobile, []string{"98765", "43210"}},
+		{Mobile, []string{"0", "98765", "43210"}},
+		{Mobile, []string{"0", "987", "654", "3210"}},
+		{Mobile, []string{"0", "9876", "543", "210"}},
+		{Mobile, []string{"91", "9876", "543210"}},
+		{Mobile, []string{"91", "98", "7654", "3210"}},
+		{Mobile, []string{"0091", "9876543210"}},
+		{Mobile, []string{"0091", "987", "654", "3210"}},
+	}
+	for _, f := range forms {
+		for _, sep := range []string{" ", "-", ".", ":"} {
+			whole := strings.Join(f.groups, sep)
+			last := f.groups[len(f.groups)-1]
+			front := strings.Join(f.groups[:len(f.groups)-1], sep) + sep
+			variants := []string{whole, front + last[:len(last)-1], front + last + "7", front + "ab", front + last[:2] + "x",
+				whole + sep + "12", "12" + sep + whole, front}
+			for i, v := range variants {
+				text := []byte(map[Kind]string{Aadhaar: "aadhaar", AadhaarVID: "vid", Mobile: "mobile"}[f.kind] + ": " + v +
+					" end of the line\nChrome/122.0.6261.105 x")
+				checkFastPaths(t, text)
+				if i == 0 && sep != ":" {
+					fs := Default.Find(nil, text)
+					if len(fs) == 0 || fs[0].Kind != f.kind {
+						t.Errorf("%q: found %v, want a %s first", v, fs, f.kind)
+					}
+				}
+			}
+		}
+	}
+}
