@@ -459,8 +459,9 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 	if !gaps[i].ok || gaps[i].sep == sepColon {
 		return 0
 	}
-	// The core: 10 / 5-5 / 3-3-4 / 4-3-3.
-	for _, lens := range [][]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}, {4, 6}, {2, 4, 4}} {
+	// The core, in one of prefixForms.
+	for _, form := range prefixForms {
+		lens := form[:formLen(form)]
 		j := i + 1
 		if !sameShape(ch, j, lens...) {
 			continue

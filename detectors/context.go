@@ -44,9 +44,13 @@ type wordEntry struct {
 // case-insensitively; "pan" does not match "company".
 var wordTable [1024]wordEntry
 
-// wordFilter[n][b] is set when some word of wordTable has n bytes and starts
-// with byte b (lower case): most words are rejected without hashing them.
-var wordFilter [33][256]bool
+// wordFilter[n][b] has bit lastBit(c) set when some word of wordTable has n
+// bytes, starts with b and ends with c (lower case): most words are rejected
+// without hashing them.
+var wordFilter [33][256]uint32
+
+// lastBit is the bit of wordFilter for the last byte c of a word.
+func lastBit(c byte) uint32 { return 1 << ((c | 0x20) & 31) }
 
 const (
 	hashOffset = 2166136261 // FNV-1a, 32 bits
@@ -73,7 +77,7 @@ func slot[T string | []byte](w T) *wordEntry {
 func addWord(w string) *wordEntry {
 	e := slot(w)
 	e.word = w
-	wordFilter[len(w)][w[0]] = true
+	wordFilter[len(w)][w[0]] |= lastBit(w[len(w)-1])
 	return e
 }
 
@@ -281,15 +285,26 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 	var neg label          // a word that keys the value as something else
 	j := len(w)
 	for words := 0; words < maxWords; words++ {
-		// The gap before the next word (backward).
-		g := j
-		for g > 0 && !isWordEnd(w, g) {
+		// The gap before the next word (backward), and its kinds: those of
+		// its bytes, but for percent escapes and other scripts (gapKind).
+		g, gap, slow := j, uint8(0), false
+		for g > 0 {
+			c := w[g-1]
+			if c >= 0x80 || c == '%' || isLower(c|0x20) {
+				if isWordEnd(w, g) {
+					break
+				}
+				slow = true
+			}
+			gap |= gapBytes[c]
 			g--
 		}
 		if g == 0 {
 			return neg
 		}
-		gap := gapKind(w[g:j])
+		if slow {
+			gap = gapKind(w[g:j])
+		}
 		if words > 0 && neg != lblNone && gap&gapClause != 0 {
 			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
 			// "Aadhaar No. 6790... rrn=3271...": a kind named before
@@ -567,7 +582,7 @@ func isDevaLetter(b1, b2 byte) bool {
 // lookupWord returns the label of word w, compared case-insensitively, and
 // whether w is a generic key word.
 func lookupWord(w []byte) (label, bool) {
-	if len(w) == 0 || len(w) > 32 || !wordFilter[len(w)][w[0]|0x20] {
+	if len(w) == 0 || len(w) > 32 || wordFilter[len(w)][w[0]|0x20]&lastBit(w[len(w)-1]) == 0 {
 		return lblNone, false
 	}
 	var buf [32]byte

@@ -234,10 +234,46 @@ func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m 
 
 // prefixFits reports whether the runs of digits after the gap at data[e] may
 // be the core of a mobile number after a prefix group ("0", "91", "0091"),
-// in one of the forms mobilePrefixed knows (see mayFollow).
+// in one of the forms mobilePrefixed knows: as mayFollow, with the runs read
+// once for all the forms.
 func prefixFits(data []byte, e int) bool {
-	return mayFollow(data, e, 10) || mayFollow(data, e, 5, 5) || mayFollow(data, e, 3, 3, 4) ||
-		mayFollow(data, e, 4, 3, 3) || mayFollow(data, e, 4, 6) || mayFollow(data, e, 2, 4, 4)
+	var r [3]int // run lengths as nextRun reads them; after a 0 or -1, unread
+	for j := range r {
+		m, end := nextRunEnd(data, e)
+		if r[j] = m; m <= 0 {
+			break
+		}
+		e = end
+	}
+	for _, form := range prefixForms {
+		fits := true
+		for j, n := range form {
+			if n == 0 || r[j] < 0 {
+				break
+			}
+			if r[j] != n {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixForms are the forms of the core of a mobile number after a prefix
+// group, as mobilePrefixed matches them, ended by a 0.
+var prefixForms = [...][3]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}, {4, 6}, {2, 4, 4}}
+
+// formLen returns the number of groups of a form of prefixForms.
+func formLen(f [3]int) int {
+	n := 0
+	for n < len(f) && f[n] != 0 {
+		n++
+	}
+	return n
 }
 
 // mayFollow reports whether the runs of ASCII digits after the gap at data[e],
@@ -382,7 +418,7 @@ func hopeless(data []byte, p, e, m int) bool {
 	case 5:
 		// 5-5 mobile, or 0 and 4-3-3.
 		if v[0] == '0' {
-			return m != 3 || !mayFollow(data, e, 3, 3)
+			return m == 0 || m > 0 && m != 3 || !mayFollow(data, e, 3, 3)
 		}
 		return m == 0 || m > 0 && m != 5 || !mob(v[0])
 	case 6:
@@ -450,9 +486,10 @@ type block struct {
 
 // Verdicts of blockRun on a run of digits.
 const (
-	runStep  = iota // leave it to step
-	runDone         // nothing can start in it: go on at the offset returned
-	runAgain        // it reaches too near the end of the block: read a block from the offset returned
+	runStep    = iota // leave it to step
+	runDone           // nothing can start in it: go on at the offset returned
+	runAgain          // it reaches too near the end of the block: read a block from the offset returned
+	runExamine        // step would ask quick and find it could start one: go to candidate
 )
 
 // blockRun decides, from the block's masks, the run of ASCII digits at block
@@ -513,7 +550,10 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	if hopeless(l.data[:min(len(l.data), bk.w+t+fwdReach)], bk.w+t, bk.w+e, m) {
 		return e, runDone
 	}
-	return 0, runStep
+	if n >= 8 || after == '\n' {
+		return 0, runStep
+	}
+	return 0, runExamine
 }
 
 // again returns the verdict runAgain at block offset k, or runStep when a

@@ -574,6 +574,7 @@ func (l *loop) run(pos, limit int) int {
 		for ev != 0 {
 			t := bits.TrailingZeros64(ev) & 63
 			i := w + t
+			v := runStep
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
 				if n := e - t; n < 8 && e < 64 &&
@@ -583,7 +584,8 @@ func (l *loop) run(pos, limit int) int {
 					ev &= ev - 1
 					continue
 				}
-				if g, v := l.blockRun(&bk, t, e); v == runDone {
+				var g int
+				if g, v = l.blockRun(&bk, t, e); v == runDone {
 					// Decided from the masks, without step.
 					last = g
 					ev &^= 1<<g - 1
@@ -597,7 +599,14 @@ func (l *loop) run(pos, limit int) int {
 				l.settle(w+last, &pos)
 				last = -1
 			}
-			next, moved, halt := l.step(i, stop)
+			var next int
+			var moved, halt bool
+			if v == runExamine {
+				next, halt = l.candidate(i)
+				moved = true
+			} else {
+				next, moved, halt = l.step(i, stop)
+			}
 			if halt {
 				return i - off
 			}
