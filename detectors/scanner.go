@@ -690,6 +690,7 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 // b[i] is an ASCII digit, of hi when b[i] >= 0x80.
 func blockMasks(b []byte) (dig, hi uint64) {
 	_ = b[63]
+	var any uint64
 	for k := 0; k < 64; k += 8 {
 		x := binary.LittleEndian.Uint64(b[k:])
 		h := x & msb
@@ -698,7 +699,13 @@ func blockMasks(b []byte) (dig, hi uint64) {
 		// has no high bits, so no carry crosses a byte.
 		d := (y + 0x50*lsb) &^ (y + 0x46*lsb) &^ h & msb // '0' <= c <= '9'
 		dig |= pack(d) << k
-		hi |= pack(h) << k
+		any |= h
+	}
+	if any != 0 {
+		// Not all ASCII (rarer in logs): the mask of high bytes.
+		for k := 0; k < 64; k += 8 {
+			hi |= pack(binary.LittleEndian.Uint64(b[k:])&msb) << k
+		}
 	}
 	return dig, hi
 }
