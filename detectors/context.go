@@ -571,9 +571,10 @@ func splitWords(w []byte, spans [][2]int) int {
 }
 
 // isDevaLetter reports whether E0 b1 b2 is a Devanagari character that is part
-// of a word: not a digit (U+0966..U+096F) nor a danda (U+0964, U+0965).
+// of a word: not a digit (U+0966..U+096F) nor a danda (U+0964, U+0965), nor
+// invalid UTF-8 (b2 not a continuation byte: "\xe0\xa4 " is no word).
 func isDevaLetter(b1, b2 byte) bool {
-	if b1 == 0xA5 && b2 >= 0xA4 && b2 <= 0xAF {
+	if b2&0xC0 != 0x80 || b1 == 0xA5 && b2 >= 0xA4 && b2 <= 0xAF {
 		return false
 	}
 	return true

@@ -310,3 +310,19 @@ func TestContextRules(t *testing.T) {
 	}
 	checkCases(t, tests)
 }
+
+// TestInvalidUTF8NotAWord checks that the bytes of a broken Devanagari
+// character ("\xe0\xa4" before ASCII) are not read as a word between a
+// context word and the number: the number scores as it does without them.
+func TestInvalidUTF8NotAWord(t *testing.T) {
+	for _, c := range []struct{ broken, clean string }{
+		{"passport: \xe0\xa4 J6932157 x", "passport: J6932157 x"},
+		{"aadhaar: \xe0\xa4\" 2341 2341 2346 x", "aadhaar: \" 2341 2341 2346 x"},
+		{"order \xe0\xa4; 9876543210 x", "order ; 9876543210 x"},
+	} {
+		b, k := Default.Find(nil, []byte(c.broken)), Default.Find(nil, []byte(c.clean))
+		if len(b) != 1 || len(k) != 1 || b[0].Kind != k[0].Kind || b[0].Score != k[0].Score {
+			t.Errorf("%q: %v; %q: %v", c.broken, b, c.clean, k)
+		}
+	}
+}
