@@ -27,22 +27,9 @@ var (
 	verhoeffInv = [10]uint8{0, 4, 3, 2, 1, 5, 6, 7, 8, 9}
 )
 
-// verhoeffSum runs the Verhoeff checksum over the ASCII digits of s from the
-// right, the rightmost at position off. ok is false for a non-digit.
-func verhoeffSum(s []byte, off int) (c uint8, ok bool) {
-	for i := 0; i < len(s); i++ {
-		d := s[len(s)-1-i] - '0'
-		if d > 9 {
-			return 0, false
-		}
-		c = verhoeffD[c][verhoeffP[(i+off)&7][d]]
-	}
-	return c, true
-}
-
 // verhoeffPair[q][c*100+a*10+b] is the Verhoeff sum c after the digits a
-// and b, at positions 2q and 2q+1 (mod 8) from the right: verhoeffCheck
-// takes two digits a step, which halves the chain of dependent lookups.
+// and b, at positions 2q and 2q+1 (mod 8) from the right: verhoeffSum takes
+// two digits a step, which halves the chain of dependent lookups.
 var verhoeffPair [4][1000]uint8
 
 func init() {
@@ -58,22 +45,33 @@ func init() {
 	}
 }
 
-// verhoeffCheck is verhoeffSum(s, 0), two digits a step.
-func verhoeffCheck(s []byte) (c uint8, ok bool) {
-	n, i := len(s), 0
+// verhoeffSum runs the Verhoeff checksum over the ASCII digits of s from the
+// right, the rightmost at position off (0 or 1). ok is false for a
+// non-digit.
+func verhoeffSum(s []byte, off int) (c uint8, ok bool) {
+	n, pos := len(s), 0 // pos: the position of s[n-1]
+	if off == 1 && n > 0 {
+		// One digit at the odd position, so that pairs start at even ones.
+		d := s[n-1] - '0'
+		if d > 9 {
+			return 0, false
+		}
+		c, n, pos = verhoeffD[0][verhoeffP[1][d]], n-1, 2
+	}
+	i := 0
 	for ; i+1 < n; i += 2 {
 		a, b := s[n-1-i]-'0', s[n-2-i]-'0'
 		if a > 9 || b > 9 {
 			return 0, false
 		}
-		c = verhoeffPair[i>>1&3][int(c)*100+int(a)*10+int(b)]
+		c = verhoeffPair[(i+pos)>>1&3][int(c)*100+int(a)*10+int(b)]
 	}
 	if i < n {
 		d := s[0] - '0'
 		if d > 9 {
 			return 0, false
 		}
-		c = verhoeffD[c][verhoeffP[i&7][d]]
+		c = verhoeffD[c][verhoeffP[(i+pos)&7][d]]
 	}
 	return c, true
 }
@@ -81,7 +79,7 @@ func verhoeffCheck(s []byte) (c uint8, ok bool) {
 // Verhoeff reports whether the ASCII digits in s, check digit last, pass the
 // Verhoeff check. It returns false if s is empty or holds a non-digit.
 func Verhoeff(s []byte) bool {
-	c, ok := verhoeffCheck(s)
+	c, ok := verhoeffSum(s, 0)
 	return ok && len(s) > 0 && c == 0
 }
 

@@ -145,17 +145,17 @@ forward:
 				return 0, false
 			}
 		case 3:
-			if m == 3 && mayFollow(data[:hi], e, 3, 4) {
+			if m == 3 && fits(runsAfter(data[:hi], e), [3]int{3, 4}) {
 				return 0, false
 			}
 		case 4:
-			if m == 3 && (mayFollow(data[:hi], e, 3, 3) || mayFollow(data[:hi], e, 3, 4)) ||
-				m == 4 && mayFollow(data[:hi], e, 4, 4) || (m == 0 && cont) ||
+			if r := runsAfter(data[:hi], e); m == 3 && (fits(r, [3]int{3, 3}) || fits(r, [3]int{3, 4})) ||
+				m == 4 && fits(r, [3]int{4, 4}) || (m == 0 && cont) ||
 				(string(data[s:e]) == "0091" && prefixCore(m) && prefixFits(data[:hi], e)) {
 				return 0, false
 			}
 		case 5:
-			if m == 5 || m == 3 && data[s] == '0' && mayFollow(data[:hi], e, 3, 3) {
+			if m == 5 || m == 3 && data[s] == '0' && fits(runsAfter(data[:hi], e), [3]int{3, 3}) {
 				return 0, false
 			}
 		case 6:
@@ -232,12 +232,12 @@ func plainBefore(before, d0, d1 byte) bool {
 // prefixCore reports whether a group of m digits can follow a mobile prefix.
 func prefixCore(m int) bool { return m == 10 || m == 5 || m == 3 || m == 4 || m == 2 }
 
-// prefixFits reports whether the runs of digits after the gap at data[e] may
-// be the core of a mobile number after a prefix group ("0", "91", "0091"),
-// in one of the forms mobilePrefixed knows: as mayFollow, with the runs read
-// once for all the forms.
-func prefixFits(data []byte, e int) bool {
-	var r [3]int // run lengths as nextRun reads them; after a 0 or -1, unread
+// runsAfter returns the lengths of the runs of ASCII digits read one after
+// another from the gap at data[e], each as nextRun reads it, up to three:
+// after a 0 (no run) or -1 (only the full examination can tell) the rest are
+// unread. A run is only read on when plain ASCII follows it (else nextRun
+// returns -1), so every gap read is ASCII.
+func runsAfter(data []byte, e int) (r [3]int) {
 	for j := range r {
 		m, end := nextRunEnd(data, e)
 		if r[j] = m; m <= 0 {
@@ -245,18 +245,31 @@ func prefixFits(data []byte, e int) bool {
 		}
 		e = end
 	}
-	for _, form := range prefixForms {
-		fits := true
-		for j, n := range form {
-			if n == 0 || r[j] < 0 {
-				break
-			}
-			if r[j] != n {
-				fits = false
-				break
-			}
+	return r
+}
+
+// fits reports whether runs read by runsAfter may have the lengths of form
+// (ended by a 0 when shorter than three): false when one of them has another
+// length or is missing, true when all match or one cannot be told.
+func fits(r, form [3]int) bool {
+	for j, n := range form {
+		if n == 0 || r[j] < 0 {
+			return true
 		}
-		if fits {
+		if r[j] != n {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixFits reports whether the runs of digits after the gap at data[e] may
+// be the core of a mobile number after a prefix group ("0", "91", "0091"),
+// in one of the forms mobilePrefixed knows.
+func prefixFits(data []byte, e int) bool {
+	r := runsAfter(data, e)
+	for _, form := range prefixForms {
+		if fits(r, form) {
 			return true
 		}
 	}
@@ -274,25 +287,6 @@ func formLen(f [3]int) int {
 		n++
 	}
 	return n
-}
-
-// mayFollow reports whether the runs of ASCII digits after the gap at data[e],
-// each read as nextRun reads it, may have the lengths want: false when one
-// of them has another length or is missing, true when all of them match or
-// one cannot be told without the full examination. A run is followed by
-// plain ASCII (else nextRun cannot tell), so the gap after it is ASCII too.
-func mayFollow(data []byte, e int, want ...int) bool {
-	for _, n := range want {
-		m, end := nextRunEnd(data, e)
-		if m < 0 {
-			return true
-		}
-		if m != n {
-			return false
-		}
-		e = end
-	}
-	return true
 }
 
 // mrzQuick is a cheap test that b could start an MRZ second line: 44
@@ -397,7 +391,7 @@ func hopeless(data []byte, p, e, m int) bool {
 		}
 	case 3:
 		// Only the 3-3-4 mobile starts with three digits.
-		return m == 0 || m > 0 && m != 3 || !mob(v[0]) || !mayFollow(data, e, 3, 4)
+		return m == 0 || m > 0 && m != 3 || !mob(v[0]) || !fits(runsAfter(data, e), [3]int{3, 4})
 	case 4:
 		if m == 0 && wordSep(data[e]) && e+1 < len(data) && asciiAlnum(data[e+1]) == clLetter &&
 			!(e+2 < len(data) && asciiAlnum(data[e+2]) == clLetter) {
@@ -408,17 +402,17 @@ func hopeless(data []byte, p, e, m int) bool {
 		}
 		switch {
 		case m == 3 && v[0] == '0': // 0 and 3-3-4
-			return !mayFollow(data, e, 3, 4)
+			return !fits(runsAfter(data, e), [3]int{3, 4})
 		case m == 3: // 4-3-3 mobile
-			return !mob(v[0]) || !mayFollow(data, e, 3, 3)
+			return !mob(v[0]) || !fits(runsAfter(data, e), [3]int{3, 3})
 		case m == 4: // Aadhaar and VID in groups of four
-			return v[0] < '2' || !mayFollow(data, e, 4, 4)
+			return v[0] < '2' || !fits(runsAfter(data, e), [3]int{4, 4})
 		}
 		return m >= 0
 	case 5:
 		// 5-5 mobile, or 0 and 4-3-3.
 		if v[0] == '0' {
-			return m == 0 || m > 0 && m != 3 || !mayFollow(data, e, 3, 3)
+			return m == 0 || m > 0 && m != 3 || !fits(runsAfter(data, e), [3]int{3, 3})
 		}
 		return m == 0 || m > 0 && m != 5 || !mob(v[0])
 	case 6:
@@ -549,9 +543,6 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	}
 	if hopeless(l.data[:min(len(l.data), bk.w+t+fwdReach)], bk.w+t, bk.w+e, m) {
 		return e, runDone
-	}
-	if n >= 8 || after == '\n' {
-		return 0, runStep
 	}
 	return 0, runExamine
 }
