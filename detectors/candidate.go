@@ -133,7 +133,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	if !complete {
 		evalTo = m - 5
 	}
-	i := l.eval(chain[:m], gaps[:m], left, evalTo, complete)
+	i := l.eval(chain[:m], gaps[:m], &left, evalTo, complete)
 	if !complete {
 		// Go on from the first group not evaluated.
 		return chain[i].start, false
@@ -205,7 +205,7 @@ func (l *loop) consumed(end int) bool {
 
 // eval tries the patterns at every group index below to and returns the index
 // of the first group not consumed.
-func (l *loop) eval(ch []grp, gaps []gapInfo, left neighbour, to int, complete bool) int {
+func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to int, complete bool) int {
 	i := 0
 	for i < to {
 		k := l.match(ch, gaps, left, i, complete)
@@ -217,13 +217,14 @@ func (l *loop) eval(ch []grp, gaps []gapInfo, left neighbour, to int, complete b
 	return i
 }
 
-// nbAt describes the neighbour of ch[i] on the left.
-func nbLeft(ch []grp, gaps []gapInfo, left neighbour, i int) neighbour {
+// nbLeft sets *nb to the neighbour of ch[i] on the left.
+func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 	if i == 0 {
-		return left
+		*nb = *left
+		return
 	}
 	g := &ch[i-1]
-	return neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
+	*nb = neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
 		start: g.start, end: g.end}
 }
 
@@ -301,9 +302,10 @@ func sameShape(ch []grp, i int, lens ...int) bool {
 
 // match tries every pattern at ch[i] and returns the number of groups
 // consumed (0 if none matched).
-func (l *loop) match(ch []grp, gaps []gapInfo, left neighbour, i int, complete bool) int {
+func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete bool) int {
 	g := &ch[i]
-	lnb := nbLeft(ch, gaps, left, i)
+	var lnb neighbour
+	nbLeft(&lnb, ch, gaps, left, i)
 	lnb.consumed = lnb.present && l.consumed(lnb.end)
 	// Mobile numbers written with a prefix group: +91 / 91 / 0091 / 0.
 	if g.digits() && i+1 < len(ch) {
@@ -460,8 +462,8 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		return 0
 	}
 	// The core, in one of prefixForms.
-	for _, form := range prefixForms {
-		lens := form[:formLen(form)]
+	for f := range prefixForms {
+		lens := prefixForms[f][:formLen(&prefixForms[f])]
 		j := i + 1
 		if !sameShape(ch, j, lens...) {
 			continue
@@ -741,6 +743,17 @@ func (l *loop) uuidEnd(start int) (end int, more bool) {
 	e := start
 	for e < len(data) && e-start <= uuidLen && hexOrHyphen(data[e]) {
 		e++
+	}
+	if e-start > uuidLen {
+		// The token goes on past where a UUID that holds this group could
+		// end: it is one only if nothing but hyphens follow ("...-" at the
+		// end of a sentence), as its last group sees it too.
+		for e < len(data) && data[e] == '-' {
+			e++
+		}
+		if e < len(data) && isHex(data[e]) {
+			return -1, false
+		}
 	}
 	if e == len(data) && l.eof && !l.atEOF {
 		return -1, true

@@ -268,8 +268,8 @@ func fits(r, form [3]int) bool {
 // in one of the forms mobilePrefixed knows.
 func prefixFits(data []byte, e int) bool {
 	r := runsAfter(data, e)
-	for _, form := range prefixForms {
-		if fits(r, form) {
+	for f := range prefixForms {
+		if fits(r, prefixForms[f]) {
 			return true
 		}
 	}
@@ -281,7 +281,7 @@ func prefixFits(data []byte, e int) bool {
 var prefixForms = [...][3]int{{10}, {5, 5}, {3, 3, 4}, {4, 3, 3}, {4, 6}, {2, 4, 4}}
 
 // formLen returns the number of groups of a form of prefixForms.
-func formLen(f [3]int) int {
+func formLen(f *[3]int) int {
 	n := 0
 	for n < len(f) && f[n] != 0 {
 		n++
@@ -480,10 +480,12 @@ type block struct {
 
 // Verdicts of blockRun on a run of digits.
 const (
-	runStep    = iota // leave it to step
-	runDone           // nothing can start in it: go on at the offset returned
-	runAgain          // it reaches too near the end of the block: read a block from the offset returned
-	runExamine        // step would ask quick and find it could start one: go to candidate
+	runStep     = iota // leave it to step
+	runDone            // nothing can start in it: go on at the offset returned
+	runAgain           // it reaches too near the end of the block: read a block from the offset returned
+	runExamine         // step would ask quick and find it could start one: go to candidate
+	runIsolated        // as runExamine, for a run that nothing around can join (see isolated)
+	runSkip            // step would go on at the offset returned, settling nothing: after a percent escape
 )
 
 // blockRun decides, from the block's masks, the run of ASCII digits at block
@@ -501,7 +503,19 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		return again(t)
 	}
 	before, after := b[t+1], b[e+2]
+	if before == '%' {
+		// The first hex digit of a percent escape ("%2B", "%20", "%3D"):
+		// examine reads the escape as the character it stands for, and one
+		// that is not a digit starts nothing.
+		if d, ok := escByte(b[t+1 : t+4]); ok && d < 0x80 && d != '%' && d-'0' >= 10 {
+			return t + 2, runSkip
+		}
+		return 0, runStep
+	}
 	if byteKind[before] == kLetter || byteKind[after] == kLetter {
+		if before|0x20 == 'b' && b[t] == '2' && e-t <= 16 && alone(l.data, bk.w+t, bk.w+e) {
+			return t, runIsolated // after "%2B"
+		}
 		return l.blockGroup(bk, t, e)
 	}
 	// Plain on both sides, as step requires before it asks quick.
@@ -510,6 +524,9 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	}
 	n := e - t
 	if n >= 8 && (before == '\n' || after == '\n') {
+		if n <= 16 && alone(l.data, bk.w+t, bk.w+e) {
+			return t, runIsolated
+		}
 		return 0, runStep
 	}
 	m := 0 // the digits of the next run, as nextRun reads them
@@ -544,7 +561,143 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	if hopeless(l.data[:min(len(l.data), bk.w+t+fwdReach)], bk.w+t, bk.w+e, m) {
 		return e, runDone
 	}
+	if alone(l.data, bk.w+t, bk.w+e) {
+		return t, runIsolated
+	}
 	return 0, runExamine
+}
+
+// hardEdge is 1 for the ASCII bytes next to which a run of digits has no
+// neighbour for examine: not a letter, digit or separator (see asciiClass),
+// not a parenthesis and not the '%' of an escape.
+var hardEdge [256]uint8
+
+func init() {
+	for c := 0; c < 0x80; c++ {
+		if asciiClass[c]&0xff == clOther && c != '(' && c != ')' && c != '%' {
+			hardEdge[c] = 1
+		}
+	}
+}
+
+// alone reports whether examine would read the run of ASCII digits
+// data[p:e] as a chain of one group, with nothing on its left that single
+// or match look at but a '+' (see isolated): on each side a hardEdge byte,
+// or a separator and a word of ASCII letters that joins no form. On the
+// left the word is not a letter prefix (one, three or five letters: "ABC
+// 1234567") nor ten letters or more (notMobile); on the right it is not a
+// single letter ("ABCDE 1234 F"). The byte before the run is no line end
+// (where an MRZ may start), and no '%' comes near enough to make a percent
+// escape of the bytes read.
+func alone(data []byte, p, e int) bool {
+	if p < 4 || e+1 >= len(data) {
+		return false
+	}
+	// The right side.
+	if a := data[e]; hardEdge[a] == 0 {
+		if !joinSep(a) {
+			return false
+		}
+		k := e + 1
+		for k < len(data) && byteKind[data[k]] == kLetter && k-e <= maxGroup {
+			k++
+		}
+		if k-e < 3 || k == len(data) || k-e <= maxGroup && (byteKind[data[k]] != 0 || data[k] == '%') {
+			return false
+		}
+	}
+	// The left side.
+	b := data[p-1]
+	if data[p-3] == '%' && data[p-2] == '2' && b|0x20 == 'b' {
+		// A '+' written "%2B" ("phone=%2B919876543210"), after a hardEdge
+		// byte that no escape ends with.
+		return p >= 6 && hardEdge[data[p-4]] != 0 && data[p-5] != '%' && data[p-6] != '%'
+	}
+	if data[p-2] == '%' || data[p-3] == '%' || b == '\n' {
+		return false
+	}
+	if hardEdge[b] != 0 {
+		return true
+	}
+	if !joinSep(b) {
+		return false
+	}
+	if x := data[p-2]; hardEdge[x] != 0 {
+		return data[p-4] != '%'
+	} else if byteKind[x] != kLetter {
+		return false
+	}
+	k := p - 2
+	for k > 0 && byteKind[data[k-1]] == kLetter {
+		k--
+	}
+	n := p - 1 - k
+	if k < 3 || n == 1 || n == 3 || n == 5 || n >= 10 || byteKind[data[k-1]] != 0 {
+		return false
+	}
+	for _, c := range data[k-3 : p-1] {
+		if c == '%' {
+			return false
+		}
+	}
+	if b == '-' {
+		// The last group of a UUID ("...-abcd-123456789012"): uuidEnd.
+		for _, c := range data[k : p-1] {
+			if !isHex(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// noEscapeBefore reports whether the group starting at data index s, after
+// a hardEdge byte that is no line end, has no '%' in the three bytes before
+// it: no percent escape ends there or at its edge.
+func noEscapeBefore(data []byte, s int) bool {
+	return s >= 3 && data[s-1] != '\n' && data[s-1] != '%' && data[s-2] != '%' && data[s-3] != '%'
+}
+
+// isolated is candidate for the group of ASCII letters and digits that
+// starts at data index s, when blockRun or blockGroup found that examine
+// would read it as a chain of one group (see alone): no prefix, no MRZ, no
+// UUID, no neighbour that single or match look at. So only single is left,
+// and the wait for the context after the group.
+func (l *loop) isolated(s int) (next int, stop bool) {
+	data := l.data
+	if l.csvOn {
+		l.csvTo(s)
+	}
+	l.work += backReach + groupBytes
+	g := &l.chain[0]
+	g.start, g.n, g.nd, g.nl, g.lower = s, 0, 0, 0, 0
+	g.alien, g.long, g.plus = false, false, plusBefore(data, 0, s)
+	e := s
+	for ; e < len(data) && data[e] < 0x80; e++ {
+		v := asciiClass[data[e]]
+		switch v & 0xff {
+		case clDigit:
+			g.nd++
+		case clLetter:
+			g.nl++
+			if data[e] >= 'a' {
+				g.lower++
+			}
+		default:
+			goto end
+		}
+		g.c[g.n] = byte(v >> 8)
+		g.n++
+	}
+end:
+	g.end = e
+	if l.eof && !l.atEOF && e+ctxAfter+1 > len(data) && !hasNewline(data[e:]) {
+		return l.wait(s)
+	}
+	l.single(g)
+	l.settleTo(e)
+	return e, false
 }
 
 // again returns the verdict runAgain at block offset k, or runStep when a
@@ -604,7 +757,12 @@ func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
 		m = f - g - 1
 	}
 	if n := g - s; n == 8 && nl == 1 || n == 10 || n == 3 && nl == 1 && m == 5 {
-		return 0, runStep // perhaps a passport, voter ID or PAN: fast looks closer
+		// Perhaps a passport, voter ID or PAN: examine the group on its own
+		// when nothing around can join it, else fast looks closer.
+		if n != 3 && hardEdge[before]&hardEdge[b1] != 0 && noEscapeBefore(l.data, bk.w+s) {
+			return s, runIsolated
+		}
+		return 0, runStep
 	}
 	return g, runDone
 }

@@ -47,7 +47,7 @@ func clip(b []byte) []byte {
 // fastPathText builds text from the pieces the fast paths decide on: digit
 // runs of every length, separators, letters, prefixes and edges.
 func fastPathText(r *rand.Rand, n int) []byte {
-	pieces := []string{" ", " ", "-", ".", ":", "+", "/", ",", "\"", "(", ")", "%", "<", "\n", "=", "_",
+	pieces := []string{" ", " ", "-", ".", ":", "+", "/", ",", "\"", "(", ")", "%", "<", "\n", "=", "_", "&", "@", ";", "\t", "\r", ">",
 		"+91", "0091", "91", "0", "ABC", "T", "ABCDE", "F", "x", "ms", "a81c13ee8c9eb0f1044e0dcb74945ed9", "P<IND", "<<<<", "\n\n", "\u0966", "\u200b", "\u00a0", "\uff19", "aadhaar ", "mobile: ", "pan ",
 		"%20", "%2B", "%C2%A0", "%E0%A5%A8", "%E2%80%8B", "%EF%BC%99", "%A0", "%E0%A5"}
 	var b []byte
@@ -334,4 +334,33 @@ func TestGroupLookahead(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestIsolatedAgrees checks the examination of a group that nothing around
+// can join (alone, isolated) against the full examination: every identifier
+// that is one group, after and before every kind of edge that alone accepts
+// or must refuse (a separator and a word, a letter prefix, a UUID, a percent
+// escape, a '+', a line start), at every offset in a 64-byte block.
+func TestIsolatedAgrees(t *testing.T) {
+	runs := []string{"9876543210", "09876543210", "234123412346", "919876543210", "00919876543210",
+		"2341234123412341", "1186253", "4401106", "1234", "98765", "123456789012345678901234567890", "ABCPD1234Z", "abcpd1234z", "J6932157", "j6932157", "WKH1186253"}
+	lefts := []string{"", "x=", "\"", "/", "\n", "mobile ", "ab-", "abcd-", "abc ", "abc-", "a ", "abcde ", "abcd.",
+		"abcdefghij ", "abcdefghi ", "ABC ", "ABCDE ", "T ", "WKH-", "ICICIPRULIFE-", "abcdefghij-", "1ab-", "éab-", "x1ab.", "ph: ", "ph:", "+", "%2B", "=%2b", "a%2B", "%%2B", "%2%2B", "%20", "%2C", "%31", "%25", "%C2%A0", "%3D", "=%", "(", ")", "1 ", "a1 ", "12345678-abcd-ef01-abcd-",
+		"1234-", "\u200b", "é ", "<td>", "&", "% ", "%2 ", "ab%20ab "}
+	rights := []string{"", "\"", "&", "\n", " ok", " a", " F", "-abcd", ".5", " rrn=1", "<", "@upi", "%20", ")", "\u200b",
+		" ab1", " abé", " ab%41", " abcdefghijklmnopqrstuvwxyz", " abcdefghijklmnopqrstuvwxy", "-ef01-abcd-1234"}
+	pad := strings.Repeat("lorem ipsum ", 8)
+	n := 0
+	for _, r := range runs {
+		for _, a := range lefts {
+			for _, b := range rights {
+				for off := 0; off < 64; off += 7 {
+					text := []byte("x 1 " + pad[:off] + "\n" + a + r + b + "\n" + pad)
+					checkFastPaths(t, text)
+					n++
+				}
+			}
+		}
+	}
+	t.Logf("%d texts", n)
 }

@@ -574,7 +574,7 @@ func (l *loop) run(pos, limit int) int {
 		for ev != 0 {
 			t := bits.TrailingZeros64(ev) & 63
 			i := w + t
-			v := runStep
+			v, g := runStep, 0
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
 				if n := e - t; n < 8 && e < 64 &&
@@ -584,7 +584,6 @@ func (l *loop) run(pos, limit int) int {
 					ev &= ev - 1
 					continue
 				}
-				var g int
 				if g, v = l.blockRun(&bk, t, e); v == runDone {
 					// Decided from the masks, without step.
 					last = g
@@ -601,7 +600,12 @@ func (l *loop) run(pos, limit int) int {
 			}
 			var next int
 			var moved, halt bool
-			if v == runExamine {
+			if v == runSkip {
+				next, moved = w+g, true
+			} else if v == runIsolated {
+				next, halt = l.isolated(w + g)
+				moved = true
+			} else if v == runExamine {
 				next, halt = l.candidate(i)
 				moved = true
 			} else {
