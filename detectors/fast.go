@@ -628,7 +628,7 @@ func alone(data []byte, p, e int) bool {
 		return false
 	}
 	k := p - 2
-	for k > 0 && byteKind[data[k-1]] == kLetter {
+	for k > 0 && byteKind[data[k-1]] == kLetter && p-1-k < 10 {
 		k--
 	}
 	n := p - 1 - k

@@ -165,9 +165,17 @@ func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 	state := 0 // 0: before ')', 1: before sep, 2: before '(', 3: done
 	n := 0
 	for k := 0; k < maxZW+4; k++ {
-		cl, c, size, m := l.read(i, hi)
-		if m {
-			return gp, i, true
+		var cl, size int
+		var c byte
+		if i < hi && l.data[i] < 0x80 && l.data[i] != '%' {
+			// Plain ASCII, without the general decoder.
+			v := asciiClass[l.data[i]]
+			cl, c, size = int(v&0xff), byte(v>>8), 1
+		} else {
+			var m bool
+			if cl, c, size, m = l.read(i, hi); m {
+				return gp, i, true
+			}
 		}
 		switch {
 		case cl == clZW:
@@ -219,8 +227,17 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	// The gap: zero-width, '(' , a separator, ')', in reverse.
 	state, n := 0, 0
 	for k := 0; k < maxZW+4 && j > lo; k++ {
-		s := lastCharStart(l.data, lo, j)
-		cl, c, _ := classify(l.data[s:j])
+		var s, cl int
+		var c byte
+		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+			// Plain ASCII (not the end of a percent escape), without the
+			// general decoder.
+			v := asciiClass[b]
+			s, cl, c = j-1, int(v&0xff), byte(v>>8)
+		} else {
+			s = lastCharStart(l.data, lo, j)
+			cl, c, _ = classify(l.data[s:j])
+		}
 		b := l.data[s]
 		switch {
 		case cl == clZW:
