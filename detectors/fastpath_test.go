@@ -362,5 +362,13 @@ func TestIsolatedAgrees(t *testing.T) {
 			}
 		}
 	}
+	// In a CSV export the column's header is context too.
+	for _, r := range runs {
+		for _, row := range []string{"x 1,%s,y", "\"a b\",%s,\"%s\"", "%s,,", ",\"%s\",1"} {
+			text := "name,mobile,pan\n" + strings.ReplaceAll(row, "%s", r) + "\n" + pad + "\n"
+			checkFastPaths(t, []byte(text))
+			n++
+		}
+	}
 	t.Logf("%d texts", n)
 }
