@@ -9,10 +9,7 @@ func (l *loop) candidate(p int) (next int, stop bool) {
 			return next, false
 		}
 	}
-	if l.csvOn {
-		l.csvTo(p) // the column's label is context
-	}
-	l.work += backReach // an upper bound on the bytes read backward
+	l.begin(p)
 	// A digit that is part of a percent escape: the character starts at '%'.
 	c := escapeStart(l.data, l.lo(p), p)
 	next, stop = l.examine(c)
@@ -121,13 +118,8 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		m++
 	}
 	// The context after the last group must be complete too.
-	if complete {
-		e := chain[m-1].end
-		if l.eof && !l.atEOF && e+ctxAfter+1 > len(l.data) {
-			if !hasNewline(l.data[e:]) {
-				return l.wait(cstart)
-			}
-		}
+	if complete && l.contextCut(chain[m-1].end) {
+		return l.wait(cstart)
 	}
 	evalTo := m
 	if !complete {
@@ -139,6 +131,23 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		return chain[i].start, false
 	}
 	return max(last, p+size), false
+}
+
+// begin does what every examination of the candidate at data index p does
+// first: it follows the CSV column (whose label is context) and counts the
+// bytes it may read backward.
+func (l *loop) begin(p int) {
+	if l.csvOn {
+		l.csvTo(p)
+	}
+	l.work += backReach // an upper bound on the bytes read backward
+}
+
+// contextCut reports whether the context after a finding ending at data
+// index e may go on past the input given to Scan, which the stream goes on
+// after: its line has not ended within ctxAfter bytes.
+func (l *loop) contextCut(e int) bool {
+	return l.eof && !l.atEOF && e+ctxAfter+1 > len(l.data) && !hasNewline(l.data[e:])
 }
 
 func hasNewline(b []byte) bool {

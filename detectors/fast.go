@@ -507,13 +507,13 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		// The first hex digit of a percent escape ("%2B", "%20", "%3D"):
 		// examine reads the escape as the character it stands for, and one
 		// that is not a digit starts nothing.
-		if d, ok := escByte(b[t+1 : t+4]); ok && d < 0x80 && d != '%' && d-'0' >= 10 {
+		if esc := b[t+1 : t+4]; isEscape(esc) && !classDigit(esc) {
 			return t + 2, runSkip
 		}
 		return 0, runStep
 	}
 	if byteKind[before] == kLetter || byteKind[after] == kLetter {
-		if before|0x20 == 'b' && b[t] == '2' && e-t <= 16 && alone(l.data, bk.w+t, bk.w+e) {
+		if before|0x20 == 'b' && e-t <= 16 && alone(l.data, bk.w+t, bk.w+e) {
 			return t, runIsolated // after "%2B"
 		}
 		return l.blockGroup(bk, t, e)
@@ -608,12 +608,12 @@ func alone(data []byte, p, e int) bool {
 	}
 	// The left side.
 	b := data[p-1]
-	if data[p-3] == '%' && data[p-2] == '2' && b|0x20 == 'b' {
+	if b != '+' && plusBefore(data, 0, p) {
 		// A '+' written "%2B" ("phone=%2B919876543210"), after a hardEdge
 		// byte that no escape ends with.
-		return p >= 6 && hardEdge[data[p-4]] != 0 && data[p-5] != '%' && data[p-6] != '%'
+		return hardEdge[data[p-4]] != 0 && noEscapeBefore(data, p-3)
 	}
-	if data[p-2] == '%' || data[p-3] == '%' || b == '\n' {
+	if !noEscapeBefore(data, p) {
 		return false
 	}
 	if hardEdge[b] != 0 {
@@ -652,9 +652,9 @@ func alone(data []byte, p, e int) bool {
 	return true
 }
 
-// noEscapeBefore reports whether the group starting at data index s, after
-// a hardEdge byte that is no line end, has no '%' in the three bytes before
-// it: no percent escape ends there or at its edge.
+// noEscapeBefore reports whether no '%' is in the three bytes before data
+// index s (no percent escape ends there or takes in the byte before s) and
+// the byte before s is no line end (where an MRZ may start).
 func noEscapeBefore(data []byte, s int) bool {
 	return s >= 3 && data[s-1] != '\n' && data[s-1] != '%' && data[s-2] != '%' && data[s-3] != '%'
 }
@@ -665,36 +665,13 @@ func noEscapeBefore(data []byte, s int) bool {
 // UUID, no neighbour that single or match look at. So only single is left,
 // and the wait for the context after the group.
 func (l *loop) isolated(s int) (next int, stop bool) {
-	data := l.data
-	if l.csvOn {
-		l.csvTo(s)
-	}
-	l.work += backReach + groupBytes
+	l.begin(s)
 	g := &l.chain[0]
-	g.start, g.n, g.nd, g.nl, g.lower = s, 0, 0, 0, 0
-	g.alien, g.long, g.plus = false, false, plusBefore(data, 0, s)
-	e := s
-	for ; e < len(data) && data[e] < 0x80; e++ {
-		v := asciiClass[data[e]]
-		switch v & 0xff {
-		case clDigit:
-			g.nd++
-		case clLetter:
-			g.nl++
-			if data[e] >= 'a' {
-				g.lower++
-			}
-		default:
-			goto end
-		}
-		g.c[g.n] = byte(v >> 8)
-		g.n++
-	}
-end:
-	g.end = e
-	if l.eof && !l.atEOF && e+ctxAfter+1 > len(data) && !hasNewline(data[e:]) {
+	e, more := l.group(g, s, len(l.data))
+	if more || l.contextCut(e) {
 		return l.wait(s)
 	}
+	g.plus = plusBefore(l.data, 0, s)
 	l.single(g)
 	l.settleTo(e)
 	return e, false

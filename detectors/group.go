@@ -17,6 +17,13 @@ func (g *grp) digits() bool  { return g.n > 0 && g.nd == g.n && !g.alien }
 func (g *grp) letters() bool { return g.n > 0 && g.nl == g.n && !g.alien }
 func (g *grp) s() []byte     { return g.c[:min(g.n, maxGroup)] }
 
+// plainByteBefore reports whether the byte before data index j is plain
+// ASCII that is not the end of a percent escape, so that it stands for
+// itself: the backward walks read it without the general decoder.
+func plainByteBefore(data []byte, lo, j int) bool {
+	return data[j-1] < 0x80 && (j-3 < lo || data[j-3] != '%')
+}
+
 // gapInfo describes the characters between two groups.
 type gapInfo struct {
 	ok    bool // a gap a number's groups may be written with
@@ -44,7 +51,7 @@ func (l *loop) groupStart(p int) (start int, long bool) {
 	start = p
 	j, chars, zw := p, 0, 0
 	for j > lo {
-		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII (not the end of a percent escape), without the
 			// general decoder.
 			if cl := asciiAlnum(b); cl != clDigit && cl != clLetter {
@@ -229,7 +236,7 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	for k := 0; k < maxZW+4 && j > lo; k++ {
 		var s, cl int
 		var c byte
-		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII (not the end of a percent escape), without the
 			// general decoder.
 			v := asciiClass[b]
@@ -267,7 +274,7 @@ group:
 	nb.end = j
 	nb.digits, nb.letters = true, true
 	for j > lo && nb.n <= maxGroup {
-		if b := l.data[j-1]; b < 0x80 && (j-3 < lo || l.data[j-3] != '%') {
+		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII, without the general decoder.
 			switch asciiAlnum(b) {
 			case clDigit:
