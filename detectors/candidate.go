@@ -408,19 +408,24 @@ func (l *loop) multi(ki int, gs []grp) bool {
 	for i := range gs {
 		n += copy(v[n:], gs[i].s())
 	}
-	start, end := gs[0].start, gs[len(gs)-1].end
+	return l.multiDigits(ki, v[:n], len(gs), gs[0].start, gs[len(gs)-1].end)
+}
+
+// multiDigits checks the digits v of a grouped form of kind ki written in
+// groups groups, at data[start:end], and scores it.
+func (l *loop) multiDigits(ki int, v []byte, groups, start, end int) bool {
 	switch ki {
 	case iAadhaar:
-		if !aadhaarValid(v[:n]) {
+		if !aadhaarValid(v) {
 			return false
 		}
 		l.score(iAadhaar, start, end, 0.85)
 	case iVID:
-		if !vidValid(v[:n]) {
+		if !vidValid(v) {
 			return false
 		}
 		base := 0.75
-		if luhn(v[:n]) {
+		if luhn(v) {
 			base = 0.4
 		}
 		l.score(iVID, start, end, base)
@@ -429,7 +434,7 @@ func (l *loop) multi(ki int, gs []grp) bool {
 			return false
 		}
 		base := 0.65
-		if len(gs) == 2 {
+		if groups == 2 {
 			base = 0.8
 		}
 		l.score(iMobile, start, end, base)
@@ -487,14 +492,19 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if len(lens) == 1 && blocksSingle(nbRight(ch, gaps, j+1)) {
 			continue
 		}
-		base := 0.8
-		if strong {
-			base = 0.95
-		}
-		l.score(iMobile, ch[j].start, ch[j+len(lens)-1].end, base)
+		l.score(iMobile, ch[j].start, ch[j+len(lens)-1].end, prefixBase(strong))
 		return 1 + len(lens)
 	}
 	return 0
+}
+
+// prefixBase is the base score of a mobile number written after a prefix
+// group: higher when the prefix is strong ("+91", "0091").
+func prefixBase(strong bool) float64 {
+	if strong {
+		return 0.95
+	}
+	return 0.8
 }
 
 // single matches a group on its own.

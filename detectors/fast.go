@@ -364,6 +364,9 @@ func nextRunEnd(data []byte, e int) (m, end int) {
 	switch {
 	case d == k && data[k] < 0x80 && data[k] != '%':
 		return 0, d // no digits follow (a percent escape may be one)
+	case !paren && d+1 < len(data) && data[d] == ')' && hardEdge[data[d+1]] != 0:
+		// "(Java/17.0.10)": a ')' and then a byte no gap goes on with ends
+		// the chain as a plain edge does.
 	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
 		return -1, d // let the full examination decide
 	}
@@ -486,6 +489,7 @@ const (
 	runExamine         // step would ask quick and find it could start one: go to candidate
 	runIsolated        // as runExamine, for a run that nothing around can join (see isolated)
 	runSkip            // step would go on at the offset returned, settling nothing: after a percent escape
+	runChained         // as runExamine, for a chain of groups read as one form only (see chained)
 )
 
 // blockRun decides, from the block's masks, the run of ASCII digits at block
@@ -518,6 +522,14 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		}
 		return l.blockGroup(bk, t, e)
 	}
+	if before == '+' && b[t] != '%' {
+		if _, end, _ := prefixChain(l.data, bk.w+t); end > 0 {
+			return t, runChained // "+91 98765 43210"
+		}
+		if n := e - t; n >= 8 && n <= 16 && alone(l.data, bk.w+t, bk.w+e) {
+			return t, runIsolated // "+919876543210"
+		}
+	}
 	// Plain on both sides, as step requires before it asks quick.
 	if !plainBefore(before, b[t+2], b[t+3]) || b[t] == '%' {
 		return 0, runStep
@@ -539,8 +551,8 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 			if f > 63 {
 				return again(t)
 			}
-			if !plainEdge[b[f+2]] {
-				return 0, runStep
+			if !plainEdge[b[f+2]] && !(b[f+2] == ')' && f < 63 && hardEdge[b[f+3]] != 0) {
+				return 0, runStep // (see nextRunEnd)
 			}
 			m = f - e - 1
 		case c == '(' || c == '%' || c >= 0x80:
@@ -563,6 +575,15 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	}
 	if alone(l.data, bk.w+t, bk.w+e) {
 		return t, runIsolated
+	}
+	if n == 4 && m == 4 {
+		if e, _ := fourChain(l.data, bk.w+t); e > 0 {
+			return t, runChained
+		}
+	} else if n == 2 {
+		if _, end, _ := prefixChain(l.data, bk.w+t); end > 0 {
+			return t, runChained
+		}
 	}
 	return 0, runExamine
 }
@@ -590,10 +611,12 @@ func init() {
 // (where an MRZ may start), and no '%' comes near enough to make a percent
 // escape of the bytes read.
 func alone(data []byte, p, e int) bool {
-	if p < 4 || e+1 >= len(data) {
-		return false
-	}
-	// The right side.
+	return p >= 4 && e+1 < len(data) && aloneRight(data, e) && aloneLeft(data, p)
+}
+
+// aloneRight is the right half of alone, for a group or chain ending at data
+// index e, 0 < e < len(data)-1.
+func aloneRight(data []byte, e int) bool {
 	if a := data[e]; hardEdge[a] == 0 {
 		if !joinSep(a) {
 			return false
@@ -606,7 +629,12 @@ func alone(data []byte, p, e int) bool {
 			return false
 		}
 	}
-	// The left side.
+	return true
+}
+
+// aloneLeft is the left half of alone, for a group or chain starting at
+// data index p >= 4.
+func aloneLeft(data []byte, p int) bool {
 	b := data[p-1]
 	if b != '+' && plusBefore(data, 0, p) {
 		// A '+' written "%2B" ("phone=%2B919876543210"), after a hardEdge
@@ -652,6 +680,84 @@ func alone(data []byte, p, e int) bool {
 	return true
 }
 
+// fourChain returns the end of the chain of three or four groups of four
+// ASCII digits that starts at data index p, when examine would read it as
+// that chain with nothing around it that match looks at, so that the only
+// form left to try is the Aadhaar (three groups) or VID (four groups)
+// written in groups: one separator byte (a space, '-', '.' or ':') between
+// the groups, a first digit from 2 to 9 (no mobile prefix "0091", no trunk
+// zero), and on each side what alone asks for but a '+' ('+' joins
+// groups). It returns 0 for any other text.
+func fourChain(data []byte, p int) (end, groups int) {
+	if p < 4 || p+14 >= len(data) || data[p] < '2' || data[p-1] == '+' {
+		return 0, 0
+	}
+	sep := data[p+4]
+	if sep != ' ' && sep != '-' && sep != '.' && sep != ':' {
+		return 0, 0
+	}
+	e, n := p+4, 1
+	for n < 4 && e+5 < len(data) && data[e] == sep && digits4(data[e+1:e+5]) {
+		e += 5
+		n++
+	}
+	if n < 3 || e+1 >= len(data) || !aloneRight(data, e) || !aloneLeft(data, p) {
+		return 0, 0
+	}
+	return e, n
+}
+
+// digits4 reports whether b holds four ASCII digits.
+func digits4(b []byte) bool {
+	return len(b) == 4 && b[0]-'0' < 10 && b[1]-'0' < 10 && b[2]-'0' < 10 && b[3]-'0' < 10
+}
+
+// prefixChain returns the start and end of the core of the mobile number at
+// data index p: the prefix "91" (after a '+' or not) followed by a space,
+// '-' or '.' and ten digits starting 6 to 9, whole or in groups of five with
+// one separator byte ("+91 98765 43210", "91-9876543210"), when examine
+// would read it as that chain with nothing around it that match looks at.
+// Before a '+' that must be an ASCII byte that is no letter, digit,
+// parenthesis, '+' or '%'; before "91" alone, what alone asks for; after
+// the core, what alone asks for. plus reports a '+' before the prefix
+// (mobilePrefixed: a strong prefix). It returns end 0 for any other text.
+func prefixChain(data []byte, p int) (core, end int, plus bool) {
+	if p < 5 || p+14 >= len(data) || data[p] != '9' || data[p+1] != '1' {
+		return 0, 0, false
+	}
+	if data[p-1] == '+' {
+		if c := data[p-2]; hardEdge[c] == 0 && (!joinSep(c) || c == '+') || !noEscapeBefore(data, p-1) {
+			return 0, 0, false
+		}
+	} else if !aloneLeft(data, p) {
+		return 0, 0, false
+	}
+	sep := data[p+2]
+	core = p + 3
+	if sep != ' ' && sep != '-' && sep != '.' || data[core] < '6' || data[core] > '9' ||
+		!isDigits(data[core:core+5]) {
+		return 0, 0, false
+	}
+	end = core + 10
+	switch s2 := data[core+5]; {
+	case s2-'0' < 10:
+		if !isDigits(data[core+5 : end]) {
+			return 0, 0, false
+		}
+	case s2 == ' ' || s2 == '-' || s2 == '.' || s2 == ':':
+		end++
+		if end+1 >= len(data) || !isDigits(data[core+6:end]) {
+			return 0, 0, false
+		}
+	default:
+		return 0, 0, false
+	}
+	if !aloneRight(data, end) {
+		return 0, 0, false
+	}
+	return core, end, plusBefore(data, 0, p)
+}
+
 // noEscapeBefore reports whether no '%' is in the three bytes before data
 // index s (no percent escape ends there or takes in the byte before s) and
 // the byte before s is no line end (where an MRZ may start).
@@ -673,6 +779,37 @@ func (l *loop) isolated(s int) (next int, stop bool) {
 	}
 	g.plus = plusBefore(l.data, 0, s)
 	l.single(g)
+	l.settleTo(e)
+	return e, false
+}
+
+// chained is candidate for the chain of digit groups that starts at data
+// index s, when blockRun found that examine would read it as one grouped
+// form and nothing else (see fourChain and prefixChain). Only the checksum
+// and the score are left, and the wait for the context after the chain.
+func (l *loop) chained(s int) (next int, stop bool) {
+	l.begin(s)
+	if core, e, plus := prefixChain(l.data, s); e > 0 {
+		if l.contextCut(e) {
+			return l.wait(s)
+		}
+		l.score(iMobile, core, e, prefixBase(plus))
+		l.settleTo(e)
+		return e, false
+	}
+	e, n := fourChain(l.data, s)
+	if l.contextCut(e) {
+		return l.wait(s)
+	}
+	var v [16]byte
+	for k := range n {
+		copy(v[4*k:], l.data[s+5*k:s+5*k+4])
+	}
+	ki := iAadhaar
+	if n == 4 {
+		ki = iVID
+	}
+	l.multiDigits(ki, v[:4*n], n, s, e)
 	l.settleTo(e)
 	return e, false
 }

@@ -341,26 +341,43 @@ func TestGroupLookahead(t *testing.T) {
 // that is one group, after and before every kind of edge that alone accepts
 // or must refuse (a separator and a word, a letter prefix, a UUID, a percent
 // escape, a '+', a line start), at every offset in a 64-byte block.
-func TestIsolatedAgrees(t *testing.T) {
-	runs := []string{"9876543210", "09876543210", "234123412346", "919876543210", "00919876543210",
-		"2341234123412341", "1186253", "4401106", "1234", "98765", "123456789012345678901234567890", "ABCPD1234Z", "abcpd1234z", "J6932157", "j6932157", "WKH1186253"}
-	lefts := []string{"", "x=", "\"", "/", "\n", "mobile ", "ab-", "abcd-", "abc ", "abc-", "a ", "abcde ", "abcd.",
+// The edges TestIsolatedAgrees and TestChainedAgrees put around a run:
+// hard edges, separators, letter words of every length, UUID parts, percent
+// escapes, line ends, zero-width and non-ASCII characters.
+var (
+	agreeLefts = []string{"", "x=", "\"", "/", "\n", "mobile ", "ab-", "abcd-", "abc ", "abc-", "a ", "abcde ", "abcd.",
 		"abcdefghij ", "abcdefghi ", "ABC ", "ABCDE ", "T ", "WKH-", "ICICIPRULIFE-", "abcdefghij-", "1ab-", "éab-", "x1ab.", "ph: ", "ph:", "+", "%2B", "=%2b", "a%2B", "%%2B", "%2%2B", "%20", "%2C", "%31", "%25", "%C2%A0", "%3D", "=%", "(", ")", "1 ", "a1 ", "12345678-abcd-ef01-abcd-",
 		"1234-", "\u200b", "é ", "<td>", "&", "% ", "%2 ", "ab%20ab "}
-	rights := []string{"", "\"", "&", "\n", " ok", " a", " F", "-abcd", ".5", " rrn=1", "<", "@upi", "%20", ")", "\u200b",
+	agreeRights = []string{"", "\"", "&", "\n", " ok", " a", " F", "-abcd", ".5", " rrn=1", "<", "@upi", "%20", ")", "\u200b",
 		" ab1", " abé", " ab%41", " abcdefghijklmnopqrstuvwxyz", " abcdefghijklmnopqrstuvwxy", "-ef01-abcd-1234"}
+)
+
+// checkAround runs checkFastPaths on run r between every left and right
+// edge, at several offsets in a 64-byte block, and returns the number of
+// texts.
+func checkAround(t *testing.T, r string, lefts, rights []string) int {
+	t.Helper()
+	pad := strings.Repeat("lorem ipsum ", 8)
+	n := 0
+	for _, a := range lefts {
+		for _, b := range rights {
+			for off := 0; off < 64; off += 7 {
+				text := []byte("x 1 " + pad[:off] + "\n" + a + r + b + "\n" + pad)
+				checkFastPaths(t, text)
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func TestIsolatedAgrees(t *testing.T) {
+	runs := []string{"9876543210", "09876543210", "234123412346", "919876543210", "00919876543210", "+919876543210", "+9876543210", "+234123412346",
+		"2341234123412341", "1186253", "4401106", "1234", "98765", "123456789012345678901234567890", "ABCPD1234Z", "abcpd1234z", "J6932157", "j6932157", "WKH1186253"}
 	pad := strings.Repeat("lorem ipsum ", 8)
 	n := 0
 	for _, r := range runs {
-		for _, a := range lefts {
-			for _, b := range rights {
-				for off := 0; off < 64; off += 7 {
-					text := []byte("x 1 " + pad[:off] + "\n" + a + r + b + "\n" + pad)
-					checkFastPaths(t, text)
-					n++
-				}
-			}
-		}
+		n += checkAround(t, r, agreeLefts, agreeRights)
 	}
 	// In a CSV export the column's header is context too.
 	for _, r := range runs {
@@ -369,6 +386,75 @@ func TestIsolatedAgrees(t *testing.T) {
 			checkFastPaths(t, []byte(text))
 			n++
 		}
+	}
+	t.Logf("%d texts", n)
+}
+
+// TestChainedAgrees checks the examination of chains of groups that
+// nothing around can join (see chained) against the full examination:
+// Aadhaar and VID numbers in groups of four and mobile numbers after "+91",
+// valid and not, with every separator, more or fewer groups, groups of
+// other sizes, mixed separators, and every edge of TestIsolatedAgrees.
+func TestChainedAgrees(t *testing.T) {
+	runs := []string{
+		"2341 2341 2346", "2341-2341-2346", "2341.2341.2346", "2341:2341:2346", "2341+2341+2346",
+		"2341 2341-2346", "2341 2341 2345", "2341 2341 2341 2341", "2341-2341-2341-2341", "2341 2341 2341 2342",
+		"2341 2341 2346 2341 2346", "2341 2341 23461", "2341 2341 234", "0091 2341 2346", "1234 5678 9012",
+		"2341 0091 9876 5432", "2341 0987 6543 2100", "9999 9999 9999", "2341 2341 2346-12",
+		"+91 98765 43210", "91 98765 43210", "+91-9876543210", "+91.98765.43210", "+91 98765-43210",
+		"+91 98765:43210", "+91:98765 43210", "+91 58765 43210", "+91 9876543210", "+91 987654321",
+		"+91 98765432101", "+91 98765 432101", "+91 98765 4321", "+91  98765 43210", "+91 98765 43210 98765",
+		"+91-98765-43210-1", "+91 (98765) 43210", "+91 98765 43210.0", "+91 98765/43210", "2341/2341/2346", "2341 2341/2346",
+		"91-9876543210", "91 9876543210", "91.98765.43210", "91 98765 4321", "0091 98765 43210", "91 58765 43210",
+		"+9876543210", "+919876543210", "+234123412346", "+2341234123412341",
+	}
+	rights := append([]string{" 2341", "-2341", " 98765", ".0", ": 1", "(", " +91"}, agreeRights...)
+	// Words and digits right before a '+'.
+	lefts := append([]string{"abcdefghij", "ABC", "T", "ab", "1", "0", "x)", "x(", "x+"}, agreeLefts...)
+	n := 0
+	for _, r := range runs {
+		n += checkAround(t, r, lefts, rights)
+	}
+	// Random chains: groups of three to five digits, separators of every
+	// kind, checksums that hold and that do not.
+	rnd := rand.New(rand.NewPCG(3, 4))
+	seps := []string{" ", "-", ".", ":", "+", " ", "-", "/", ",", "_", "\u00a0"}
+	for range 3000 {
+		var b strings.Builder
+		if rnd.IntN(3) == 0 {
+			b.WriteString("+91" + seps[rnd.IntN(len(seps))])
+		}
+		groups := 2 + rnd.IntN(4)
+		var digits []byte
+		for g := range groups {
+			if g > 0 {
+				b.WriteString(seps[rnd.IntN(len(seps))])
+			}
+			size := 4
+			if rnd.IntN(4) == 0 {
+				size = 3 + rnd.IntN(3)
+			}
+			for range size {
+				d := byte('0' + rnd.IntN(10))
+				digits = append(digits, d)
+				b.WriteByte(d)
+			}
+		}
+		s := b.String()
+		if rnd.IntN(2) == 0 && len(digits) >= 2 {
+			// Make the checksum hold: change the last digit until it does.
+			last := strings.LastIndexAny(s, "0123456789")
+			for d := byte('0'); d <= '9'; d++ {
+				digits[len(digits)-1] = d
+				if Verhoeff(digits) {
+					s = s[:last] + string(d) + s[last+1:]
+					break
+				}
+			}
+		}
+		a, c := lefts[rnd.IntN(len(lefts))], rights[rnd.IntN(len(rights))]
+		checkFastPaths(t, []byte("x 1 "+strings.Repeat("y", rnd.IntN(64))+"\n"+a+s+c+"\n"+strings.Repeat("lorem ipsum ", 8)))
+		n++
 	}
 	t.Logf("%d texts", n)
 }

@@ -112,7 +112,7 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 // something else than a single pass would.
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
-	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd,
+	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd, nlTo: -1,
 		html: &sc.st.html, htmlScan: &sc.htmlScan}
 	sc.htmlMark = -1
 	hdr := &sc.st.hdr
@@ -459,6 +459,9 @@ type loop struct {
 	base        int64 // stream offset of data[0]
 	lastEnd     int64 // stream offset of the end of the last finding, or -1
 	work        int   // bytes read by candidate examination, bounded above (for tests)
+	// The last line break that lastBreak found: the stream offset of the
+	// last '\n' in the stream's bytes [nlFrom, nlTo), or less than nlFrom.
+	nlFrom, nlTo, nlAt int64
 }
 
 // lo returns the lowest data index that a candidate at i may read.
@@ -604,6 +607,9 @@ func (l *loop) run(pos, limit int) int {
 				next, moved = w+g, true
 			} else if v == runIsolated {
 				next, halt = l.isolated(w + g)
+				moved = true
+			} else if v == runChained {
+				next, halt = l.chained(w + g)
 				moved = true
 			} else if v == runExamine {
 				next, halt = l.candidate(i)
