@@ -603,18 +603,19 @@ func (l *loop) run(pos, limit int) int {
 			}
 			var next int
 			var moved, halt bool
-			if v == runSkip {
+			switch v {
+			case runSkip:
 				next, moved = w+g, true
-			} else if v == runIsolated {
+			case runIsolated:
 				next, halt = l.isolated(w + g)
 				moved = true
-			} else if v == runChained {
+			case runChained:
 				next, halt = l.chained(w + g)
 				moved = true
-			} else if v == runExamine {
+			case runExamine:
 				next, halt = l.candidate(i)
 				moved = true
-			} else {
+			default:
 				next, moved, halt = l.step(i, stop)
 			}
 			if halt {
