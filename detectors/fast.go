@@ -364,14 +364,17 @@ func nextRunEnd(data []byte, e int) (m, end int) {
 	switch {
 	case d == k && data[k] < 0x80 && data[k] != '%':
 		return 0, d // no digits follow (a percent escape may be one)
-	case !paren && d+1 < len(data) && data[d] == ')' && hardEdge[data[d+1]] != 0:
-		// "(Java/17.0.10)": a ')' and then a byte no gap goes on with ends
-		// the chain as a plain edge does.
+	case !paren && d+1 < len(data) && parenEnds(data[d], data[d+1]):
 	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
 		return -1, d // let the full examination decide
 	}
 	return d - k, d
 }
+
+// parenEnds reports whether c0 c1, the bytes after a run of digits, end
+// the chain as a plain edge does: a ')' and then a byte that no gap goes on
+// with ("(Java/17.0.10)\"").
+func parenEnds(c0, c1 byte) bool { return c0 == ')' && hardEdge[c1] != 0 }
 
 // hopeless reports whether the run of ASCII digits data[p:e], bounded on both
 // sides by plain ASCII punctuation or spaces and followed by a run of m digits
@@ -522,13 +525,13 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		}
 		return l.blockGroup(bk, t, e)
 	}
-	if before == '+' && b[t] != '%' {
-		if _, end, _ := prefixChain(l.data, bk.w+t); end > 0 {
-			return t, runChained // "+91 98765 43210"
+	if e-t == 2 {
+		if l.form = prefixChain(l.data, bk.w+t); l.form.end > 0 {
+			return t, runChained // "+91 98765 43210", "91-9876543210"
 		}
-		if n := e - t; n >= 8 && n <= 16 && alone(l.data, bk.w+t, bk.w+e) {
-			return t, runIsolated // "+919876543210"
-		}
+	}
+	if n := e - t; before == '+' && n >= 8 && n <= 16 && alone(l.data, bk.w+t, bk.w+e) {
+		return t, runIsolated // "+919876543210"
 	}
 	// Plain on both sides, as step requires before it asks quick.
 	if !plainBefore(before, b[t+2], b[t+3]) || b[t] == '%' {
@@ -551,8 +554,8 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 			if f > 63 {
 				return again(t)
 			}
-			if !plainEdge[b[f+2]] && !(b[f+2] == ')' && f < 63 && hardEdge[b[f+3]] != 0) {
-				return 0, runStep // (see nextRunEnd)
+			if !plainEdge[b[f+2]] && !(f < 63 && parenEnds(b[f+2], b[f+3])) {
+				return 0, runStep
 			}
 			m = f - e - 1
 		case c == '(' || c == '%' || c >= 0x80:
@@ -577,11 +580,7 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		return t, runIsolated
 	}
 	if n == 4 && m == 4 {
-		if e, _ := fourChain(l.data, bk.w+t); e > 0 {
-			return t, runChained
-		}
-	} else if n == 2 {
-		if _, end, _ := prefixChain(l.data, bk.w+t); end > 0 {
+		if l.form = fourChain(l.data, bk.w+t); l.form.end > 0 {
 			return t, runChained
 		}
 	}
@@ -680,21 +679,31 @@ func aloneLeft(data []byte, p int) bool {
 	return true
 }
 
-// fourChain returns the end of the chain of three or four groups of four
+// chainForm is a chain of digit groups that examine can read only one way
+// (see fourChain and prefixChain): the identifier of kind ki at
+// data[start:end] (for a mobile number, its core after the prefix), in
+// groups groups of four digits (Aadhaar, VID), after a '+' (plus). end is 0
+// when there is no such chain.
+type chainForm struct {
+	ki, start, end, groups int
+	plus                   bool
+}
+
+// fourChain reads the chain of three or four groups of four
 // ASCII digits that starts at data index p, when examine would read it as
 // that chain with nothing around it that match looks at, so that the only
 // form left to try is the Aadhaar (three groups) or VID (four groups)
 // written in groups: one separator byte (a space, '-', '.' or ':') between
 // the groups, a first digit from 2 to 9 (no mobile prefix "0091", no trunk
 // zero), and on each side what alone asks for but a '+' ('+' joins
-// groups). It returns 0 for any other text.
-func fourChain(data []byte, p int) (end, groups int) {
+// groups).
+func fourChain(data []byte, p int) chainForm {
 	if p < 4 || p+14 >= len(data) || data[p] < '2' || data[p-1] == '+' {
-		return 0, 0
+		return chainForm{}
 	}
 	sep := data[p+4]
 	if sep != ' ' && sep != '-' && sep != '.' && sep != ':' {
-		return 0, 0
+		return chainForm{}
 	}
 	e, n := p+4, 1
 	for n < 4 && e+5 < len(data) && data[e] == sep && digits4(data[e+1:e+5]) {
@@ -702,9 +711,13 @@ func fourChain(data []byte, p int) (end, groups int) {
 		n++
 	}
 	if n < 3 || e+1 >= len(data) || !aloneRight(data, e) || !aloneLeft(data, p) {
-		return 0, 0
+		return chainForm{}
 	}
-	return e, n
+	ki := iAadhaar
+	if n == 4 {
+		ki = iVID
+	}
+	return chainForm{ki: ki, start: p, end: e, groups: n}
 }
 
 // digits4 reports whether b holds four ASCII digits.
@@ -712,50 +725,49 @@ func digits4(b []byte) bool {
 	return len(b) == 4 && b[0]-'0' < 10 && b[1]-'0' < 10 && b[2]-'0' < 10 && b[3]-'0' < 10
 }
 
-// prefixChain returns the start and end of the core of the mobile number at
-// data index p: the prefix "91" (after a '+' or not) followed by a space,
+// prefixChain reads the mobile number at data index p: the prefix "91" (after a '+' or not) followed by a space,
 // '-' or '.' and ten digits starting 6 to 9, whole or in groups of five with
 // one separator byte ("+91 98765 43210", "91-9876543210"), when examine
 // would read it as that chain with nothing around it that match looks at.
 // Before a '+' that must be an ASCII byte that is no letter, digit,
 // parenthesis, '+' or '%'; before "91" alone, what alone asks for; after
-// the core, what alone asks for. plus reports a '+' before the prefix
-// (mobilePrefixed: a strong prefix). It returns end 0 for any other text.
-func prefixChain(data []byte, p int) (core, end int, plus bool) {
+// the core, what alone asks for. plus tells a '+' before the prefix
+// (mobilePrefixed: a strong prefix).
+func prefixChain(data []byte, p int) chainForm {
 	if p < 5 || p+14 >= len(data) || data[p] != '9' || data[p+1] != '1' {
-		return 0, 0, false
+		return chainForm{}
 	}
 	if data[p-1] == '+' {
 		if c := data[p-2]; hardEdge[c] == 0 && (!joinSep(c) || c == '+') || !noEscapeBefore(data, p-1) {
-			return 0, 0, false
+			return chainForm{}
 		}
 	} else if !aloneLeft(data, p) {
-		return 0, 0, false
+		return chainForm{}
 	}
 	sep := data[p+2]
-	core = p + 3
+	core := p + 3
 	if sep != ' ' && sep != '-' && sep != '.' || data[core] < '6' || data[core] > '9' ||
 		!isDigits(data[core:core+5]) {
-		return 0, 0, false
+		return chainForm{}
 	}
-	end = core + 10
+	end := core + 10
 	switch s2 := data[core+5]; {
 	case s2-'0' < 10:
 		if !isDigits(data[core+5 : end]) {
-			return 0, 0, false
+			return chainForm{}
 		}
 	case s2 == ' ' || s2 == '-' || s2 == '.' || s2 == ':':
 		end++
 		if end+1 >= len(data) || !isDigits(data[core+6:end]) {
-			return 0, 0, false
+			return chainForm{}
 		}
 	default:
-		return 0, 0, false
+		return chainForm{}
 	}
 	if !aloneRight(data, end) {
-		return 0, 0, false
+		return chainForm{}
 	}
-	return core, end, plusBefore(data, 0, p)
+	return chainForm{ki: iMobile, start: core, end: end, plus: plusBefore(data, 0, p)}
 }
 
 // noEscapeBefore reports whether no '%' is in the three bytes before data
@@ -783,35 +795,27 @@ func (l *loop) isolated(s int) (next int, stop bool) {
 	return e, false
 }
 
-// chained is candidate for the chain of digit groups that starts at data
-// index s, when blockRun found that examine would read it as one grouped
-// form and nothing else (see fourChain and prefixChain). Only the checksum
-// and the score are left, and the wait for the context after the chain.
+// chained is candidate for the chain of digit groups l.form that starts at
+// data index s, which blockRun found that examine would read as one grouped
+// form and nothing else. Only the checksum and the score are left, and the
+// wait for the context after the chain.
 func (l *loop) chained(s int) (next int, stop bool) {
 	l.begin(s)
-	if core, e, plus := prefixChain(l.data, s); e > 0 {
-		if l.contextCut(e) {
-			return l.wait(s)
-		}
-		l.score(iMobile, core, e, prefixBase(plus))
-		l.settleTo(e)
-		return e, false
-	}
-	e, n := fourChain(l.data, s)
-	if l.contextCut(e) {
+	c := &l.form
+	if l.contextCut(c.end) {
 		return l.wait(s)
 	}
-	var v [16]byte
-	for k := range n {
-		copy(v[4*k:], l.data[s+5*k:s+5*k+4])
+	if c.ki == iMobile {
+		l.score(iMobile, c.start, c.end, prefixBase(c.plus))
+	} else {
+		var v [16]byte
+		for k := range c.groups {
+			copy(v[4*k:], l.data[c.start+5*k:][:4])
+		}
+		l.multiDigits(c.ki, v[:4*c.groups], c.groups, c.start, c.end)
 	}
-	ki := iAadhaar
-	if n == 4 {
-		ki = iVID
-	}
-	l.multiDigits(ki, v[:4*n], n, s, e)
-	l.settleTo(e)
-	return e, false
+	l.settleTo(c.end)
+	return c.end, false
 }
 
 // again returns the verdict runAgain at block offset k, or runStep when a

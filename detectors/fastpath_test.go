@@ -410,7 +410,7 @@ func TestChainedAgrees(t *testing.T) {
 	}
 	rights := append([]string{" 2341", "-2341", " 98765", ".0", ": 1", "(", " +91"}, agreeRights...)
 	// Words and digits right before a '+'.
-	lefts := append([]string{"abcdefghij", "ABC", "T", "ab", "1", "0", "x)", "x(", "x+"}, agreeLefts...)
+	lefts := append([]string{"abcdefghij", "ABC", "T", "ab", "1", "0", "x)", "x(", "x+", "x<", "P<IND<<"}, agreeLefts...)
 	n := 0
 	for _, r := range runs {
 		n += checkAround(t, r, lefts, rights)

@@ -456,9 +456,10 @@ type loop struct {
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo
-	base        int64 // stream offset of data[0]
-	lastEnd     int64 // stream offset of the end of the last finding, or -1
-	work        int   // bytes read by candidate examination, bounded above (for tests)
+	base        int64     // stream offset of data[0]
+	lastEnd     int64     // stream offset of the end of the last finding, or -1
+	work        int       // bytes read by candidate examination, bounded above (for tests)
+	form        chainForm // the chain blockRun found for chained
 	// The last line break that lastBreak found: the stream offset of the
 	// last '\n' in the stream's bytes [nlFrom, nlTo), or less than nlFrom.
 	nlFrom, nlTo, nlAt int64
