@@ -342,10 +342,11 @@ func arabicDigit(b0, b1 byte) bool {
 	return b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9 || b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9
 }
 
-// lastIndexByte is bytes.LastIndexByte read eight bytes at a time (the
+// lastIndexByteGo is bytes.LastIndexByte read eight bytes at a time (the
 // standard library reads one at a time): context windows are searched
-// backward for line breaks for every finding.
-func lastIndexByte(b []byte, c byte) int {
+// backward for line breaks for every finding. lastIndexByte is this function
+// where no vector version is built (see masks_amd64.go).
+func lastIndexByteGo(b []byte, c byte) int {
 	i := len(b)
 	pat := uint64(c) * lsb
 	for i >= 8 {

@@ -477,11 +477,11 @@ func init() {
 
 // block is the view of one 64-byte block of the scan that blockRun reads:
 // b[k+2] is data[w+k], so b[0] and b[1] are the two bytes before the block,
-// and dig marks its ASCII digits.
+// dig marks its ASCII digits and alpha its ASCII letters.
 type block struct {
-	b   *[66]byte
-	w   int
-	dig uint64
+	b          *[66]byte
+	w          int
+	dig, alpha uint64
 }
 
 // Verdicts of blockRun on a run of digits.
@@ -832,25 +832,14 @@ func again(k int) (int, int) {
 // see blockRun.
 func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
 	b := bk.b
-	// The group's start s and end g, and its letters.
-	s, nl := t, 0
-	for s > 0 {
-		k := byteKind[b[s+1]]
-		if k&(kDigit|kLetter) == 0 {
-			break
-		}
-		nl += int(k) >> 1
-		s--
+	// The group's start s and end g (capped at 62), and its letters.
+	alnum := bk.dig | bk.alpha
+	s := 0
+	if other := ^alnum & (1<<t - 1); other != 0 {
+		s = 64 - bits.LeadingZeros64(other)
 	}
-	g := e
-	for g < 62 {
-		k := byteKind[b[g+2]]
-		if k&(kDigit|kLetter) == 0 {
-			break
-		}
-		nl += int(k) >> 1
-		g++
-	}
+	g := min(e+bits.TrailingZeros64(^alnum>>e), 62)
+	nl := bits.OnesCount64(bk.alpha & (1<<g - 1) >> s)
 	if g-s >= maxGroup || s == 0 && byteKind[b[1]]&(kDigit|kLetter) != 0 {
 		return 0, runStep
 	}

@@ -223,20 +223,29 @@ func TestCSVAdvance(t *testing.T) {
 	}
 }
 
-// TestLastIndexByte checks the word-at-a-time search against the standard
-// library on every length up to 40, with the byte sought, its neighbours
-// (which borrow in the word test) and high bytes at every place.
+// TestLastIndexByte checks lastIndexByte (the vector version where one is
+// built) and the word-at-a-time lastIndexByteGo against the standard library
+// on every length up to 80, with the byte sought, its neighbours (which
+// borrow in the word test) and high bytes at every place, and the byte
+// sought made rarer as the length grows.
 func TestLastIndexByte(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	alphabet := []byte{'\n', '\n' - 1, '\n' + 1, 0, 0x80, 0x8A, 0xFF, 'a'}
-	for n := 0; n <= 40; n++ {
-		for range 200 {
+	for n := 0; n <= 80; n++ {
+		for k := range 200 {
 			b := make([]byte, n)
 			for i := range b {
-				b[i] = alphabet[r.IntN(len(alphabet))]
+				b[i] = alphabet[1+r.IntN(len(alphabet)-1)]
+				if r.IntN(1+k%(n+1)) == 0 {
+					b[i] = '\n'
+				}
 			}
-			if got, want := lastIndexByte(b, '\n'), bytes.LastIndexByte(b, '\n'); got != want {
+			want := bytes.LastIndexByte(b, '\n')
+			if got := lastIndexByte(b, '\n'); got != want {
 				t.Fatalf("lastIndexByte(%q) = %d, want %d", b, got, want)
+			}
+			if got := lastIndexByteGo(b, '\n'); got != want {
+				t.Fatalf("lastIndexByteGo(%q) = %d, want %d", b, got, want)
 			}
 		}
 	}

@@ -524,8 +524,8 @@ func skip(data []byte, i, hi int) int {
 // limit. It returns the buf offset where it stopped. It sets l.unresolved to the
 // buf offset of a candidate that needs more input.
 //
-// It reads the data 64 bytes at a time into bit masks of ASCII digits and of
-// bytes >= 0x80 (see blockMasks). Each digit run and each byte >= 0x80 is a
+// It reads the data 64 bytes at a time into bit masks of ASCII digits, of
+// ASCII letters and of bytes >= 0x80 (see blockMasks). Each digit run and each byte >= 0x80 is a
 // stop. Most digit runs in logs are short and between plain punctuation; one
 // table lookup decides them. blockRun decides most of the others (dates,
 // "1234ms", "x86_64") from the masks and the bytes around them. The rest go
@@ -562,7 +562,7 @@ func (l *loop) run(pos, limit int) int {
 			byteUntil = w + 64
 			continue
 		}
-		dig, hi := blockMasks(data[w : w+64])
+		dig, hi, alpha := blockMasks(data[w : w+64])
 		blk := (*[66]byte)(data[w-2 : w+64]) // blk[k+2] is data[w+k]; w >= 2 here
 		ev := dig&^(dig<<1) | dig&1 | hi
 		if n := stop - w; n < 64 {
@@ -574,7 +574,7 @@ func (l *loop) run(pos, limit int) int {
 		// end of the block. No event inside a run is set in ev, so the next
 		// event does not wait for the end of this run to be known.
 		last := -1
-		bk := block{b: blk, w: w, dig: dig}
+		bk := block{b: blk, w: w, dig: dig, alpha: alpha}
 		for ev != 0 {
 			t := bits.TrailingZeros64(ev) & 63
 			i := w + t
@@ -696,30 +696,6 @@ func (l *loop) step(p, stop int) (next int, moved, halt bool) {
 	}
 	next, halt = l.candidate(p)
 	return next, true, halt
-}
-
-// blockMasks returns bit masks of the 64 bytes of b: bit i of dig is set when
-// b[i] is an ASCII digit, of hi when b[i] >= 0x80.
-func blockMasks(b []byte) (dig, hi uint64) {
-	_ = b[63]
-	var any uint64
-	for k := 0; k < 64; k += 8 {
-		x := binary.LittleEndian.Uint64(b[k:])
-		h := x & msb
-		y := x &^ msb
-		// Bit 7 of each byte of y+c is set when the byte is >= 0x80-c: y
-		// has no high bits, so no carry crosses a byte.
-		d := (y + 0x50*lsb) &^ (y + 0x46*lsb) &^ h & msb // '0' <= c <= '9'
-		dig |= pack(d) << k
-		any |= h
-	}
-	if any != 0 {
-		// Not all ASCII (rarer in logs): the mask of high bytes.
-		for k := 0; k < 64; k += 8 {
-			hi |= pack(binary.LittleEndian.Uint64(b[k:])&msb) << k
-		}
-	}
-	return dig, hi
 }
 
 // pack gathers bit 7 of each byte of m, the only bits set, into 8 bits.
