@@ -224,25 +224,40 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
+	plainText := !l.csvOn && !inCell
+	if plainText {
+		// Outside a CSV field and a table cell the whole line before the
+		// finding is its field; nearestLabel stops at the line's start
+		// itself. A label there decides (see contextLabel), and the line's
+		// start is not needed.
+		if field = nearestLabel(w, partial, rel); field != lblNone {
+			return field, lblNone, lblNone
+		}
+	}
 	nl := l.lastBreak(lo, start) // as an index of w
 	if nl >= 0 {
 		nl -= lo
 	}
 	cur := w[nl+1:]
 	fcut := -1
-	if l.csvOn {
+	switch {
+	case plainText:
+		// field is lblNone, read above.
+	case l.csvOn:
 		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
-	} else if inCell {
+	default:
 		fcut = cellTag(cur) // "<td": words in the cell come before the header
 	}
-	line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
-	if fcut >= 0 && line != lblNone {
-		field = line
-		line = lblNone
-	} else if fcut >= 0 {
-		line = nearestLabel(cur[:fcut], partial && nl < 0, rel)
-	} else {
-		field, line = line, lblNone
+	if !plainText {
+		line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
+		if fcut >= 0 && line != lblNone {
+			field = line
+			line = lblNone
+		} else if fcut >= 0 {
+			line = nearestLabel(cur[:fcut], partial && nl < 0, rel)
+		} else {
+			field, line = line, lblNone
+		}
 	}
 	// In a block of "Key: value" lines the kind may be named a line or two
 	// above: "ID Type: Passport\nIssuing Country: India\nID Number: ...".
@@ -302,8 +317,9 @@ func (l *loop) lastBreak(lo, start int) int {
 }
 
 // nearestLabel returns the label of the last labelled word in w, reading
-// words backward from the end and stopping at the first label. When partial,
-// the first word of w was cut by the window and is ignored.
+// words backward from the end and stopping at the first label, or at the
+// last line break in w as at the start of w. When partial, the first word of
+// w was cut by the window and is ignored.
 func nearestLabel(w []byte, partial bool, rel label) label {
 	own := rel >> 8 & 0x3F // the positive bit of the kind asked about
 	generic := true        // every word passed so far says nothing of the value's kind
@@ -315,6 +331,9 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		g, gap, slow := j, uint8(0), false
 		for g > 0 {
 			c := w[g-1]
+			if c == '\n' {
+				break
+			}
 			if c >= 0x80 || c == '%' || isLower(c|0x20) {
 				if isWordEnd(w, g) {
 					break
@@ -324,7 +343,7 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			gap |= gapBytes[c]
 			g--
 		}
-		if g == 0 {
+		if g == 0 || w[g-1] == '\n' {
 			return neg
 		}
 		if slow {

@@ -297,6 +297,44 @@ func TestLookupWord(t *testing.T) {
 	}
 }
 
+// TestNearestLabelLineStart checks what labelsBefore relies on to skip
+// finding the line start: nearestLabel on a window holding line breaks reads
+// the window's last line as nearestLabel on that line alone does (with the
+// window's partial flag only when no line break is in it). The windows are
+// made of context words, generic words, masked values, placeholders,
+// percent escapes, digits and punctuation, with line breaks among them.
+func TestNearestLabelLineStart(t *testing.T) {
+	var words []string
+	for _, e := range wordTable {
+		if e.word != "" {
+			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:])
+		}
+	}
+	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "12345", "x", "Q", "txn%C2%A0", "\xe0\xa4")
+	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", " \n", "\r\n", "(", ") ", "|", "\t", "&", "_", "-", "/"}
+	r := rand.New(rand.NewPCG(3, 3))
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := r.IntN(8); k >= 0; k-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(gaps[r.IntN(len(gaps))])
+		}
+		w := []byte(b.String())
+		if r.IntN(2) == 0 {
+			w = w[r.IntN(len(w)):] // start anywhere, even inside a word
+		}
+		partial := r.IntN(2) == 0
+		ki := r.IntN(len(builtinKinds))
+		rel := relevant(ki)
+		nl := bytes.LastIndexByte(w, '\n')
+		got := nearestLabel(w, partial, rel)
+		want := nearestLabel(w[nl+1:], partial && nl < 0, rel)
+		if got != want {
+			t.Fatalf("nearestLabel(%q, %v, kind %d) = %#x, on its last line %#x", w, partial, ki, got, want)
+		}
+	}
+}
+
 // TestGroupLookahead checks the shortcuts that read the runs after the next
 // one: a run that could begin a grouped form is passed over when a later run
 // does not fit ("Chrome/122.0.6261.105"), and kept when it does. Each form is
