@@ -1,6 +1,9 @@
 package detectors
 
-import "bytes"
+import (
+	"bytes"
+	"encoding/binary"
+)
 
 // label is what a context word says about a nearby identifier: bit i (for
 // the built-in kind with index i) says "this is one", bit 8+i says "this is
@@ -52,22 +55,19 @@ var wordFilter [33][256]uint32
 // lastBit is the bit of wordFilter for the last byte c of a word.
 func lastBit(c byte) uint32 { return 1 << ((c | 0x20) & 31) }
 
-const (
-	hashOffset = 2166136261 // FNV-1a, 32 bits
-	hashPrime  = 16777619
-)
-
-// slot returns the slot of wordTable for w (lower case): the slot holding it,
-// or the empty slot where it goes. The table is never more than half full
-// (see init), so the probe ends.
-func slot[T string | []byte](w T) *wordEntry {
-	h := uint32(hashOffset)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * hashPrime
+// slot returns the slot of wordTable for the word of n bytes in w (lower
+// case, the bytes after it zero): the slot holding it, or the empty slot
+// where it goes. The hash reads the word eight bytes at a time. The table
+// is never more than half full (see init), so the probe ends.
+func slot(w *[32]byte, n int) *wordEntry {
+	h := uint64(n) * 0x9E3779B97F4A7C15
+	for k := 0; k < n; k += 8 {
+		h = (h ^ binary.LittleEndian.Uint64(w[k:])) * 0xFF51AFD7ED558CCD
 	}
-	for k := h; ; k++ {
+	word := w[:n]
+	for k := uint32(h >> 32); ; k++ {
 		e := &wordTable[k%uint32(len(wordTable))]
-		if e.word == "" || e.word == string(w) {
+		if e.word == "" || e.word == string(word) {
 			return e
 		}
 	}
@@ -75,7 +75,12 @@ func slot[T string | []byte](w T) *wordEntry {
 
 // addWord adds w to wordTable, and returns its entry.
 func addWord(w string) *wordEntry {
-	e := slot(w)
+	var buf [32]byte
+	if len(w) > len(buf) {
+		panic("kavach: context word longer than 32 bytes: " + w)
+	}
+	copy(buf[:], w)
+	e := slot(&buf, len(w))
 	e.word = w
 	wordFilter[len(w)][w[0]] |= lastBit(w[len(w)-1])
 	return e
@@ -631,13 +636,16 @@ func lookupWord(w []byte) (label, bool) {
 		return lblNone, false
 	}
 	var buf [32]byte
-	for i, b := range w {
-		if b >= 'A' && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		buf[i] = b
+	copy(buf[:], w)
+	for k := 0; k < len(w); k += 8 {
+		// ASCII upper case to lower case, eight bytes at a time: bit 7 of
+		// each byte of up is set for 'A' to 'Z' (see blockMasksGo).
+		x := binary.LittleEndian.Uint64(buf[k:])
+		y := x &^ msb
+		up := (y + 0x3F*lsb) &^ (y + 0x25*lsb) &^ x & msb
+		binary.LittleEndian.PutUint64(buf[k:], x|up>>2)
 	}
-	e := slot(buf[:len(w)])
+	e := slot(&buf, len(w))
 	return e.lbl, e.generic
 }
 
