@@ -245,15 +245,12 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	}
 	cur := w[nl+1:]
 	fcut := -1
-	switch {
-	case plainText:
-		// field is lblNone, read above.
-	case l.csvOn:
-		fcut = bytes.LastIndexAny(cur, "\"\t,;|")
-	default:
-		fcut = cellTag(cur) // "<td": words in the cell come before the header
-	}
-	if !plainText {
+	if !plainText { // else field is lblNone, read above
+		if l.csvOn {
+			fcut = bytes.LastIndexAny(cur, "\"\t,;|")
+		} else {
+			fcut = cellTag(cur) // "<td": words in the cell come before the header
+		}
 		line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
 		if fcut >= 0 && line != lblNone {
 			field = line
@@ -639,10 +636,9 @@ func lookupWord(w []byte) (label, bool) {
 	copy(buf[:], w)
 	for k := 0; k < len(w); k += 8 {
 		// ASCII upper case to lower case, eight bytes at a time: bit 7 of
-		// each byte of up is set for 'A' to 'Z' (see blockMasksGo).
+		// each byte of up is set for 'A' to 'Z'.
 		x := binary.LittleEndian.Uint64(buf[k:])
-		y := x &^ msb
-		up := (y + 0x3F*lsb) &^ (y + 0x25*lsb) &^ x & msb
+		up := inRange(x&^msb, 'A', 'Z') &^ x
 		binary.LittleEndian.PutUint64(buf[k:], x|up>>2)
 	}
 	e := slot(&buf, len(w))

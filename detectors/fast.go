@@ -222,6 +222,10 @@ func wordSep(c byte) bool { return c == ' ' || c == '-' || c == '+' }
 // '+' that stands for a space in form-encoded text.
 func joinSep(c byte) bool { return c == ' ' || c == '-' || c == '.' || c == ':' || c == '+' }
 
+// chainSep reports whether c separates the groups of a chain that
+// fourChain or prefixChain reads: joinSep but the '+'.
+func chainSep(c byte) bool { return c != '+' && joinSep(c) }
+
 // plainBefore reports whether before, the byte before a run of ASCII digits
 // starting d0 d1, is a plain edge for the fast paths: plainEdge, or a '+'
 // that does not start "+91" ("+0530").
@@ -702,11 +706,11 @@ func fourChain(data []byte, p int) chainForm {
 		return chainForm{}
 	}
 	sep := data[p+4]
-	if sep != ' ' && sep != '-' && sep != '.' && sep != ':' {
+	if !chainSep(sep) {
 		return chainForm{}
 	}
 	e, n := p+4, 1
-	for n < 4 && e+5 < len(data) && data[e] == sep && digits4(data[e+1:e+5]) {
+	for n < 4 && e+5 < len(data) && data[e] == sep && isDigits(data[e+1:e+5]) {
 		e += 5
 		n++
 	}
@@ -718,11 +722,6 @@ func fourChain(data []byte, p int) chainForm {
 		ki = iVID
 	}
 	return chainForm{ki: ki, start: p, end: e, groups: n}
-}
-
-// digits4 reports whether b holds four ASCII digits.
-func digits4(b []byte) bool {
-	return len(b) == 4 && b[0]-'0' < 10 && b[1]-'0' < 10 && b[2]-'0' < 10 && b[3]-'0' < 10
 }
 
 // prefixChain reads the mobile number at data index p: the prefix "91" (after a '+' or not) followed by a space,
@@ -746,7 +745,7 @@ func prefixChain(data []byte, p int) chainForm {
 	}
 	sep := data[p+2]
 	core := p + 3
-	if sep != ' ' && sep != '-' && sep != '.' || data[core] < '6' || data[core] > '9' ||
+	if !chainSep(sep) || sep == ':' || data[core] < '6' || data[core] > '9' ||
 		!isDigits(data[core:core+5]) {
 		return chainForm{}
 	}
@@ -756,7 +755,7 @@ func prefixChain(data []byte, p int) chainForm {
 		if !isDigits(data[core+5 : end]) {
 			return chainForm{}
 		}
-	case s2 == ' ' || s2 == '-' || s2 == '.' || s2 == ':':
+	case chainSep(s2):
 		end++
 		if end+1 >= len(data) || !isDigits(data[core+6:end]) {
 			return chainForm{}

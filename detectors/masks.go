@@ -13,11 +13,8 @@ func blockMasksGo(b []byte) (dig, hi, alpha uint64) {
 		x := binary.LittleEndian.Uint64(b[k:])
 		h := x & msb
 		y := x &^ msb
-		z := y | 0x20*lsb // letters in lower case
-		// Bit 7 of each byte of y+c is set when the byte is >= 0x80-c: y
-		// and z have no high bits, so no carry crosses a byte.
-		d := (y + 0x50*lsb) &^ (y + 0x46*lsb) &^ h & msb // '0' <= c <= '9'
-		a := (z + 0x1F*lsb) &^ (z + 0x05*lsb) &^ h & msb // 'a' <= c|0x20 <= 'z'
+		d := inRange(y, '0', '9') &^ h
+		a := inRange(y|0x20*lsb, 'a', 'z') &^ h // in lower case
 		dig |= pack(d) << k
 		alpha |= pack(a) << k
 		if h != 0 {
@@ -25,4 +22,11 @@ func blockMasksGo(b []byte) (dig, hi, alpha uint64) {
 		}
 	}
 	return dig, hi, alpha
+}
+
+// inRange returns bit 7 of each byte of the word y that is in [lo, hi], for
+// a word with no bit 7 set (a byte >= 0x80 masked off). Bit 7 of each byte
+// of y+c is set when the byte is >= 0x80-c, and no carry crosses a byte.
+func inRange(y uint64, lo, hi byte) uint64 {
+	return (y + uint64(0x80-lo)*lsb) &^ (y + uint64(0x7F-hi)*lsb) & msb
 }

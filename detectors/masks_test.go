@@ -43,3 +43,30 @@ func TestBlockMasks(t *testing.T) {
 		}
 	}
 }
+
+// TestSkip checks skip, which reads eight bytes at a time, against the
+// interesting table read byte by byte, on the same edge bytes.
+func TestSkip(t *testing.T) {
+	edges := []byte{' ', '/', '0', '9', ':', 'a', 0x7F, 0x80, 0xB0, 0xB9, 0xFF}
+	r := rand.New(rand.NewPCG(9, 9))
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = edges[r.IntN(len(edges))]
+			if r.IntN(3) != 0 {
+				b[i] = 'a' // make interesting bytes rarer
+			}
+		}
+		i := 0
+		if len(b) > 0 {
+			i = r.IntN(len(b))
+		}
+		want := i
+		for want < len(b) && !interesting[b[want]] {
+			want++
+		}
+		if got := skip(b, i, len(b)); got != want {
+			t.Fatalf("skip(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
+}

@@ -501,15 +501,8 @@ func skip(data []byte, i, hi int) int {
 	for i+8 <= hi {
 		w := binary.LittleEndian.Uint64(data[i:])
 		// A byte is interesting if its high bit is set or it is in '0'..'9'.
-		// x = w - '0' per byte (no borrow for ASCII bytes >= '0');
-		// digits are those with (b - '0') < 10, i.e. (b + 0x76) has bit 7 set
-		// and b >= 0x30.
 		hi7 := w & msb
-		ge30 := (w + (0x80-0x30)*lsb) & msb // bit 7 set if b >= 0x30 (for b < 0x80)
-		ge3a := (w + (0x80-0x3A)*lsb) & msb // bit 7 set if b >= 0x3A
-		if m := hi7 | (ge30 &^ ge3a); m != 0 {
-			// Carries only run upward from a byte >= 0x80, so the lowest
-			// bit set marks a byte that is interesting.
+		if m := hi7 | inRange(w&^msb, '0', '9'); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
@@ -525,9 +518,9 @@ func skip(data []byte, i, hi int) int {
 // buf offset of a candidate that needs more input.
 //
 // It reads the data 64 bytes at a time into bit masks of ASCII digits, of
-// ASCII letters and of bytes >= 0x80 (see blockMasks). Each digit run and each byte >= 0x80 is a
-// stop. Most digit runs in logs are short and between plain punctuation; one
-// table lookup decides them. blockRun decides most of the others (dates,
+// ASCII letters and of bytes >= 0x80 (see blockMasks). Each digit run and
+// each byte >= 0x80 is a stop. Most digit runs in logs are short and between
+// plain punctuation; one table lookup decides them. blockRun decides most of the others (dates,
 // "1234ms", "x86_64") from the masks and the bytes around them. The rest go
 // to step, which decides them byte by byte, and to the full examination.
 func (l *loop) run(pos, limit int) int {
