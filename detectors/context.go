@@ -239,10 +239,7 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 			return field, lblNone, lblNone
 		}
 	}
-	nl := l.lastBreak(lo, start) // as an index of w
-	if nl >= 0 {
-		nl -= lo
-	}
+	nl := lastIndexByte(w, '\n')
 	cur := w[nl+1:]
 	fcut := -1
 	if !plainText { // else field is lblNone, read above
@@ -294,28 +291,6 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		p = p[:pn]
 	}
 	return field, line, prev
-}
-
-// lastBreak returns the data index of the last '\n' in data[lo:start], or
-// -1. Findings come mostly in the order of the input, so it reads only the
-// bytes it has not read for the last one.
-func (l *loop) lastBreak(lo, start int) int {
-	from, to := l.base+int64(lo), l.base+int64(start)
-	if l.nlFrom <= from && from <= l.nlTo && l.nlTo <= to {
-		if k := lastIndexByte(l.data[int(l.nlTo-l.base):start], '\n'); k >= 0 {
-			l.nlAt = l.nlTo + int64(k)
-		}
-		l.nlTo = to
-	} else {
-		l.nlFrom, l.nlTo, l.nlAt = from, to, -1
-		if k := lastIndexByte(l.data[lo:start], '\n'); k >= 0 {
-			l.nlAt = from + int64(k)
-		}
-	}
-	if l.nlAt < from {
-		return -1
-	}
-	return int(l.nlAt - l.base)
 }
 
 // nearestLabel returns the label of the last labelled word in w, reading

@@ -112,7 +112,7 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 // something else than a single pass would.
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
-	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd, nlTo: -1,
+	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd,
 		html: &sc.st.html, htmlScan: &sc.htmlScan}
 	sc.htmlMark = -1
 	hdr := &sc.st.hdr
@@ -460,9 +460,6 @@ type loop struct {
 	lastEnd     int64     // stream offset of the end of the last finding, or -1
 	work        int       // bytes read by candidate examination, bounded above (for tests)
 	form        chainForm // the chain blockRun found for chained
-	// The last line break that lastBreak found: the stream offset of the
-	// last '\n' in the stream's bytes [nlFrom, nlTo), or less than nlFrom.
-	nlFrom, nlTo, nlAt int64
 }
 
 // lo returns the lowest data index that a candidate at i may read.
