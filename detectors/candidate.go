@@ -235,6 +235,7 @@ func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 	g := &ch[i-1]
 	*nb = neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
 		start: g.start, end: g.end}
+	nb.code = nb.digits && g.plus && countryCode(g.n, g.c[0], g.c[min(1, g.n-1)])
 }
 
 // nbRight describes the neighbour after ch[j-1].
@@ -325,7 +326,8 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 	// Multi-group forms.
 	for _, f := range multiForms {
 		k := len(f.lens)
-		if !sameShape(ch, i, f.lens...) {
+		if !sameShape(ch, i, f.lens...) || f.kind == iMobile && lnb.code && lnb.gap.ok {
+			// "+1 650 253 0000", "+44 7911 123456": not an Indian mobile.
 			continue
 		}
 		sep, ok := uniform(gaps, i, k)
@@ -492,7 +494,21 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if len(lens) == 1 && blocksSingle(nbRight(ch, gaps, j+1)) {
 			continue
 		}
-		l.score(iMobile, ch[j].start, ch[j+len(lens)-1].end, prefixBase(strong))
+		start, end := ch[j].start, ch[j+len(lens)-1].end
+		if len(lens) == 1 && gaps[i].sep == sepDot && !g.plus && pre != "0091" &&
+			l.contextLabel(iMobile, start, end)&kindBit(iMobile) == 0 {
+			// "0.8765432109", "lng=91.7362365000": a decimal number,
+			// unless context names a mobile number.
+			return 0
+		}
+		base := prefixBase(strong)
+		if len(lens) == 3 && lens[0] == 2 {
+			// +91 80 4123 4567 is how a landline in Bengaluru (STD code
+			// 80) or Ahmedabad (79) is written: a mobile written 2-4-4
+			// scores as a bare number unless context names it.
+			base = 0.6
+		}
+		l.score(iMobile, start, end, base)
 		return 1 + len(lens)
 	}
 	return 0
@@ -564,6 +580,9 @@ func (l *loop) single(g *grp) bool {
 	switch {
 	case g.n == 10 && g.nl == 6 && isLetters(v[:5]) && isDigits(v[5:9]) && isLetters(v[9:]):
 		if base := panBase(v, g.lower); base > 0 {
+			if g.lower > 0 && g.end < len(l.data) && l.data[g.end] == '@' {
+				base -= 0.3 // the local part of an e-mail address
+			}
 			l.score(iPAN, g.start, g.end, base)
 			return true
 		}
@@ -644,6 +663,9 @@ func panBase(v []byte, lower int) float64 {
 	case lower == 0:
 	case lower == 6:
 		base -= 0.15
+		if y := string(v[5:7]); y == "19" || y == "20" {
+			base -= 0.15 // a name, a year and a letter: a user name (swati1991g)
+		}
 	default:
 		base -= 0.4 // mixed case: more likely a random token
 	}
@@ -744,6 +766,9 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 func (l *loop) notMobile(nb neighbour) bool {
 	if !nb.present || nb.gap.paren {
 		return false
+	}
+	if nb.code && nb.gap.ok {
+		return true // "+977 9841234567": another country's number
 	}
 	if nb.digits && nb.n == 3 && nb.gap.sep == sepSpace && nb.start >= 2 &&
 		l.data[nb.start-2] == '"' && l.data[nb.start-1] == ' ' && l.data[nb.start] >= '1' && l.data[nb.start] <= '5' {

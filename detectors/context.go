@@ -3,6 +3,7 @@ package detectors
 import (
 	"bytes"
 	"encoding/binary"
+	"unicode/utf8"
 )
 
 // label is what a context word says about a nearby identifier: bit i (for
@@ -98,19 +99,22 @@ func addWords(lbl label, words ...string) {
 // name="pp" value="...">, <td>); the parts of bank statement narrations
 // (UPI/CR/<rrn>/NAME/handle, IMPS/P2A/<rrn>/..., P2M: so the single
 // letters "a" and "m", the article among them, are generic); Hindi
-// abbreviations of "number" (नं., क्र.).
+// abbreviations of "number" (नं., क्र.); the keys of KYC documents and of
+// chat messages in JSON ({"documentType":"PASSPORT","documentNumber":...},
+// {"role":"user","content":...}).
 var genericWords = []string{"no", "id", "num", "nr", "number", "value", "val", "doc", "docno", "idno", "ids",
 	"nos", "numbers", "name", "class", "type", "input", "label", "td", "tr", "th", "span", "div", "li", "p",
-	"b", "strong", "dd", "dt", "br", "cr", "dr", "a", "m", "संख्या", "नंबर", "नम्बर", "नं", "क्रमांक", "क्र", "सं", "आईडी"}
+	"b", "strong", "dd", "dt", "br", "cr", "dr", "a", "m", "document", "ovd", "content", "message", "text", "role",
+	"user", "assistant", "संख्या", "नंबर", "नम्बर", "नं", "क्रमांक", "क्र", "सं", "आईडी"}
 
 func init() {
 	addWords(kindBit(iAadhaar), "aadhaar", "aadhar", "adhar", "aadhaarno", "aadharno", "uid", "uidai",
 		"आधार", "आधारसंख्या")
 	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी", "वर्चुअल")
 	addWords(kindBit(iPAN), "pan", "panno", "pancard", "pannumber", "permanent", "पैन")
-	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "पासपोर्ट")
+	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "pasport", "पासपोर्ट", "पारपत्र")
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "election", "मतदाता",
-		"वोटर", "मतदार", "ओळखपत्र")
+		"वोटर", "मतदार", "ओळखपत्र", "voters", "electors", "निर्वाचक")
 	addWords(kindBit(iMobile)|lblCell, "mobile", "mob", "mobileno", "mobilenumber", "cell", "cellphone",
 		"msisdn", "whatsapp", "sms", "otp", "मोबाइल")
 	addWords(kindBit(iMobile), "phone", "phoneno", "ph", "tel", "telephone", "contact", "contactno", "call",
@@ -130,10 +134,18 @@ func init() {
 		"timestamp", "ts", "port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce",
 		// Business reference numbers.
 		"policy", "application", "appl", "loan", "cif", "folio", "consumer", "ack", "acknowledgement",
-		"msgid", "dlr", "roll", "registration", "regn", "claim", "receipt", "challan")
+		"msgid", "dlr", "roll", "registration", "regn", "claim", "receipt", "challan", "bill", "eway", "ewaybill",
+		"complaint", "isbn", "पीएनआर", "रसीद", "टिकट", "आवेदन", "पॉलिसी", "पंजीकरण", "बुकिंग", "बिल", "चालान",
+		"राशि",
+		// Bank statement narrations: card payments, cash, mandates, transfers.
+		"pos", "atm", "cash", "ach", "inft",
+		// Dates and times written as one number (202611010000).
+		"date", "datetime", "created", "updated", "modified")
+	// A landline or fax number is a phone, not a mobile.
+	addWords(negBit(iMobile), "landline", "fax")
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
 	addWords(negBit(iAadhaar)|negBit(iVID)|negBit(iMobile), "account", "acct", "acc", "acno", "accno",
-		"accountno")
+		"accountno", "खाता")
 	addWords(negBit(iAadhaar)|negBit(iVID), "uan", "epf", "ifsc", "upi", "neft", "imps", "rtgs", "यूपीआई")
 	addWords(negBit(iVID), "card", "credit", "debit", "visa", "mastercard", "rupay")
 	for _, w := range genericWords {
@@ -215,10 +227,11 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 }
 
 const (
-	ctxBefore = 160 // bytes of context looked at before a finding
-	ctxAfter  = 32  // bytes of context looked at after a finding
-	ctxPrefix = 40  // longest line prefix after which the previous line counts
-	maxWords  = 32
+	ctxBefore  = 160 // bytes of context looked at before a finding
+	ctxAfter   = 32  // bytes of context looked at after a finding
+	ctxPrefix  = 40  // longest line prefix after which the previous line counts
+	ctxSpeaker = 64  // the same, in characters, for a prefix that ends in ':' (a chat message's sender)
+	maxWords   = 32
 )
 
 // labelsBefore returns the labels of the nearest context words before start:
@@ -264,7 +277,7 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 	// table under a header, only lines of the same cell count. A label on
 	// the finding's own line wins (see contextLabel): then they are not read.
 	p := w[:max(nl, 0)]
-	short := nl >= 0 && len(cur) <= ctxPrefix && !l.csvOn && !(inCell && fcut >= 0) &&
+	short := nl >= 0 && shortPrefix(cur) && !l.csvOn && !(inCell && fcut >= 0) &&
 		field == lblNone && line == lblNone
 	for k := 0; k < 3 && short && prev == lblNone; k++ {
 		if len(p) > 0 && p[len(p)-1] == '\r' {
@@ -291,6 +304,18 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		p = p[:pn]
 	}
 	return field, line, prev
+}
+
+// shortPrefix reports whether the start of a line before a finding is short
+// enough for the lines above to name it: ctxPrefix bytes, or ctxSpeaker
+// characters when it ends in ':' and spaces, as the sender of a chat message
+// does ("22/11/2026, 10:16 am - Ravi Kumar Sharma: ").
+func shortPrefix(cur []byte) bool {
+	if len(cur) <= ctxPrefix {
+		return true
+	}
+	t := bytes.TrimRight(cur, " \t")
+	return len(t) > 0 && t[len(t)-1] == ':' && utf8.RuneCount(cur) <= ctxSpeaker
 }
 
 // nearestLabel returns the label of the last labelled word in w, reading

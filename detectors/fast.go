@@ -745,7 +745,7 @@ func prefixChain(data []byte, p int) chainForm {
 	}
 	sep := data[p+2]
 	core := p + 3
-	if !chainSep(sep) || sep == ':' || data[core] < '6' || data[core] > '9' ||
+	if !chainSep(sep) || sep == ':' || sep == '.' && data[p-1] != '+' || data[core] < '6' || data[core] > '9' ||
 		!isDigits(data[core:core+5]) {
 		return chainForm{}
 	}

@@ -224,6 +224,13 @@ type neighbour struct {
 	end      int
 	consumed bool // part of a finding already made: it blocks nothing
 	zeros    bool // one or two zeros: the ".0" of a number exported as a float
+	code     bool // one to three digits after '+', other than 91: a foreign country code
+}
+
+// countryCode reports whether a group of n digits, the last two d1 d0 (d1 is
+// 0 when n is 1), written after a '+', is a calling code other than India's.
+func countryCode(n int, d1, d0 byte) bool {
+	return n >= 1 && n <= 3 && !(n == 2 && d1 == '9' && d0 == '1')
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
@@ -273,6 +280,7 @@ group:
 	nb.present = true
 	nb.end = j
 	nb.digits, nb.letters = true, true
+	var last [2]byte // the group's last two characters, folded, last first
 	for j > lo && nb.n <= maxGroup {
 		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII, without the general decoder.
@@ -282,7 +290,10 @@ group:
 			case clLetter:
 				nb.digits = false
 			default:
-				return nb, plus
+				return l.coded(nb, lo, last), plus
+			}
+			if nb.n < 2 {
+				last[nb.n] = b
 			}
 			nb.n++
 			j--
@@ -290,7 +301,7 @@ group:
 			continue
 		}
 		s := lastCharStart(l.data, lo, j)
-		cl, _, _ := classify(l.data[s:j])
+		cl, c, _ := classify(l.data[s:j])
 		switch cl {
 		case clDigit:
 			nb.letters = false
@@ -302,13 +313,23 @@ group:
 			j = s
 			continue
 		default:
-			return nb, plus
+			return l.coded(nb, lo, last), plus
+		}
+		if nb.n < 2 {
+			last[nb.n] = c
 		}
 		nb.n++
 		nb.start = s
 		j = s
 	}
-	return nb, plus
+	return l.coded(nb, lo, last), plus
+}
+
+// coded sets nb.code for a neighbour read by leftOf whose last two
+// characters are last (last first).
+func (l *loop) coded(nb neighbour, lo int, last [2]byte) neighbour {
+	nb.code = nb.digits && plusBefore(l.data, lo, nb.start) && countryCode(nb.n, last[1], last[0])
+	return nb
 }
 
 // charOffset returns the data index of the k-th alnum character of g.

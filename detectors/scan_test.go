@@ -307,8 +307,63 @@ func TestContextRules(t *testing.T) {
 		{"txn%C2%A0234123412346", ``},
 		{"order%C2%A0id%C2%A09876543210", ``},
 		{"q=%2Bpassport%20J8369854", `passport["J8369854"]`},
+		// Found by a red-team reading of chat dumps, bank statements and
+		// logs: a chat message's sender longer than ctxPrefix; decimal
+		// numbers read as a trunk zero or 91 and a mobile number; landlines
+		// in 2-4-4 groups; reference words of statements and of Hindi text;
+		// user names of a name, a year and a letter.
+		{"22/11/2026, 10:15 am - Bot: Please enter your passport number.\n22/11/2026, 10:16 am - Ravi Kumar Sharma: J6932157\n", `passport["J6932157"]`},
+		{"22/11/2026, 10:15 am - Bot: अपना वोटर आईडी भेजें\n22/11/2026, 10:16 am - रवि कुमार शर्मा: WKH1186253\n", `voter_id["WKH1186253"]`},
+		{"Bot: Please enter your passport number.\n22/11/2026, 10:16 am - Ravi Kumar Sharma, Pune office sales team: J6932157\n", ``},
+		{"Please enter your passport number.\n2024-04-02 06:00:29.839 INFO [audit] audit.Trail - consent ok J6932157\n", ``},
+		{`{"confidence": 0.8765432109}`, ``},
+		{"lng=91.7362365000", ``},
+		{"mobile: 91.9876543210", `mobile["9876543210"]`},
+		{"mobile: 0.9876543210", `mobile["9876543210"]`},
+		{"Landline: +91 80 4123 4567", ``},
+		{"Fax: +91 80 6123 4599", ``},
+		{"Mobile: +91 98 7654 3210", `mobile["98 7654 3210"]`},
+		{"POS 632712345678 AMAZON PAY", ``},
+		{"ATM/CASH/632712345678/MUMBAI", ``},
+		{"E-Way Bill No: 7310 0123 4562", ``},
+		{"पीएनआर: 8523456789", ``},
+		{"खाता संख्या: 632712345678", ``},
+		{"date,amount\n202611010000,500\n", ``},
+		{"swati1991g@gmail.com", ``},
+		{"user=deepa1990s", ``},
+		{"pan: deepa1990s", `pan["deepa1990s"]`},
+		{"user=abcpd1234z", `pan["abcpd1234z"]`},
+		{"पारपत्र J6932157", `passport["J6932157"]`},
+		{"Voters ID WKH1186253", `voter_id["WKH1186253"]`},
+		{`{"documentType":"PASSPORT","documentNumber":"J6932157"}`, `passport["J6932157"]`},
+		{`{"ovdType":"VOTER_ID","ovdNumber":"WKH1186253"}`, `voter_id["WKH1186253"]`},
+		{`[{"role":"assistant","content":"Please share your passport number"},{"role":"user","content":"J6932157"}]`, `passport["J6932157"]`},
+		{`{"documentType":"PASSPORT","documentNumber":"J6932157","orderRef":"K1234567"}`, `passport["J6932157"]`},
 	}
 	checkCases(t, tests)
+}
+
+// TestCountryCodes checks that ten digits after another country's calling
+// code are no Indian mobile number, in every form of the groups, and that
+// the fast paths agree with the full examination on them.
+func TestCountryCodes(t *testing.T) {
+	tests := []findCase{
+		{"Call +1 650 253 0000", ``},
+		{"Call +1-650-253-0000 now", ``},
+		{"+977 9841234567", ``},
+		{"tel (+44) 7911 123 456", ``},
+		{"whatsapp +880 17123 45678", ``},
+		{"Call +91 650 253 0000", `mobile["650 253 0000"]`},
+		{"Call +91 98765 43210", `mobile["98765 43210"]`},
+		{"mobile +९१ ९८७६५ ४३२१०", `mobile["९८७६५ ४३२१०"]`},
+		{"Call 1 650 253 0000", `mobile["650 253 0000"]`},
+		{"+1 9876543210", ``},
+		{"mobile: 9876543210, +1", `mobile["9876543210"]`},
+	}
+	checkCases(t, tests)
+	for _, tt := range tests {
+		checkFastPaths(t, []byte(tt.text+"\n"+tt.text))
+	}
 }
 
 // TestInvalidUTF8NotAWord checks that the bytes of a broken Devanagari
