@@ -3,7 +3,6 @@ package detectors
 import (
 	"bytes"
 	"encoding/binary"
-	"unicode/utf8"
 )
 
 // label is what a context word says about a nearby identifier: bit i (for
@@ -315,7 +314,16 @@ func shortPrefix(cur []byte) bool {
 		return true
 	}
 	t := bytes.TrimRight(cur, " \t")
-	return len(t) > 0 && t[len(t)-1] == ':' && utf8.RuneCount(cur) <= ctxSpeaker
+	if len(t) == 0 || t[len(t)-1] != ':' {
+		return false
+	}
+	n := 0 // characters: bytes that do not continue one (utf8.RuneCount allocates for a slice this long)
+	for _, c := range cur {
+		if c&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n <= ctxSpeaker
 }
 
 // nearestLabel returns the label of the last labelled word in w, reading

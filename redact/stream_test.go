@@ -643,6 +643,27 @@ func TestWriterNoAllocs(t *testing.T) {
 	}
 }
 
+// TestSamplesNoAllocs checks that a Writer allocates nothing in the steady
+// state on every class of the benchmark inputs, whose text reaches more of
+// the scanner than one line does (the lines above a finding, other scripts).
+func TestSamplesNoAllocs(t *testing.T) {
+	for _, class := range benchClasses {
+		in := benchInputs()[class]
+		w := Default.NewWriter(io.Discard)
+		write := func() {
+			for p := in; len(p) > 0; {
+				k := min(len(p), 32<<10)
+				w.Write(p[:k])
+				p = p[k:]
+			}
+		}
+		write()
+		if n := testing.AllocsPerRun(3, write); n != 0 {
+			t.Errorf("%s: %v allocations per %d bytes, want 0", class, n, len(in))
+		}
+	}
+}
+
 // digitReader returns an endless run of ASCII digits.
 type digitReader struct{ left int64 }
 
