@@ -235,7 +235,7 @@ func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 	g := &ch[i-1]
 	*nb = neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
 		start: g.start, end: g.end}
-	nb.code = nb.digits && g.plus && countryCode(g.n, g.c[0], g.c[min(1, g.n-1)])
+	nb.code = nb.digits && countryCode(g.n, string(g.s()) == "91", g.plus, nb.gap.ok)
 }
 
 // nbRight describes the neighbour after ch[j-1].
@@ -326,7 +326,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 	// Multi-group forms.
 	for _, f := range multiForms {
 		k := len(f.lens)
-		if !sameShape(ch, i, f.lens...) || f.kind == iMobile && lnb.code && lnb.gap.ok {
+		if !sameShape(ch, i, f.lens...) || f.kind == iMobile && lnb.code {
 			// "+1 650 253 0000", "+44 7911 123456": not an Indian mobile.
 			continue
 		}
@@ -767,7 +767,7 @@ func (l *loop) notMobile(nb neighbour) bool {
 	if !nb.present || nb.gap.paren {
 		return false
 	}
-	if nb.code && nb.gap.ok {
+	if nb.code {
 		return true // "+977 9841234567": another country's number
 	}
 	if nb.digits && nb.n == 3 && nb.gap.sep == sepSpace && nb.start >= 2 &&

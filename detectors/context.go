@@ -317,7 +317,9 @@ func shortPrefix(cur []byte) bool {
 	if len(t) == 0 || t[len(t)-1] != ':' {
 		return false
 	}
-	n := 0 // characters: bytes that do not continue one (utf8.RuneCount allocates for a slice this long)
+	// Characters: bytes that do not continue one. (utf8.RuneCount converts
+	// non-ASCII text to a string, which allocates past 32 bytes.)
+	n := 0
 	for _, c := range cur {
 		if c&0xC0 != 0x80 {
 			n++

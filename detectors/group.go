@@ -224,13 +224,14 @@ type neighbour struct {
 	end      int
 	consumed bool // part of a finding already made: it blocks nothing
 	zeros    bool // one or two zeros: the ".0" of a number exported as a float
-	code     bool // one to three digits after '+', other than 91: a foreign country code
+	code     bool // one to three digits after '+', other than 91, then a plain gap: another country's calling code
 }
 
-// countryCode reports whether a group of n digits, the last two d1 d0 (d1 is
-// 0 when n is 1), written after a '+', is a calling code other than India's.
-func countryCode(n int, d1, d0 byte) bool {
-	return n >= 1 && n <= 3 && !(n == 2 && d1 == '9' && d0 == '1')
+// countryCode reports whether a neighbour of n digits after a '+', joined by
+// a plain gap, is a calling code other than India's (is91: its digits are
+// "91").
+func countryCode(n int, is91, plus, gapOK bool) bool {
+	return plus && gapOK && n >= 1 && n <= 3 && !is91
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
@@ -328,7 +329,7 @@ group:
 // coded sets nb.code for a neighbour read by leftOf whose last two
 // characters are last (last first).
 func (l *loop) coded(nb neighbour, lo int, last [2]byte) neighbour {
-	nb.code = nb.digits && plusBefore(l.data, lo, nb.start) && countryCode(nb.n, last[1], last[0])
+	nb.code = nb.digits && countryCode(nb.n, last == [2]byte{'1', '9'}, plusBefore(l.data, lo, nb.start), nb.gap.ok)
 	return nb
 }
 

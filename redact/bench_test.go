@@ -97,14 +97,19 @@ func BenchmarkWriter(b *testing.B) {
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
 			for b.Loop() {
-				for p := in; len(p) > 0; {
-					k := min(len(p), 32<<10)
-					w.Write(p[:k])
-					p = p[k:]
-				}
+				write32K(w, in)
 			}
 			w.Close()
 		})
+	}
+}
+
+// write32K writes in to w in 32 KiB writes, the size io.Copy uses.
+func write32K(w io.Writer, in []byte) {
+	for p := in; len(p) > 0; {
+		k := min(len(p), 32<<10)
+		w.Write(p[:k])
+		p = p[k:]
 	}
 }
 

@@ -650,13 +650,7 @@ func TestSamplesNoAllocs(t *testing.T) {
 	for _, class := range benchClasses {
 		in := benchInputs()[class]
 		w := Default.NewWriter(io.Discard)
-		write := func() {
-			for p := in; len(p) > 0; {
-				k := min(len(p), 32<<10)
-				w.Write(p[:k])
-				p = p[k:]
-			}
-		}
+		write := func() { write32K(w, in) }
 		write()
 		if n := testing.AllocsPerRun(3, write); n != 0 {
 			t.Errorf("%s: %v allocations per %d bytes, want 0", class, n, len(in))
