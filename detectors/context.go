@@ -35,16 +35,23 @@ func negBit(i int) label { return 1 << uint(8+i) }
 
 // wordEntry is a word of wordTable: the label of a context word (English or
 // Hindi, lower case), and whether the word is generic (see genericWords).
+// key holds the word eight bytes to an element, zero-padded, so that a
+// lookup compares it as four integers.
 type wordEntry struct {
-	word    string
-	lbl     label
+	key     wordKey
+	n       uint8 // the length of word; 0 in an empty slot
 	generic bool
+	lbl     label
+	word    string
 }
 
+// wordKey is a word of up to 32 bytes in lower case, read eight bytes to an
+// element, zero-padded.
+type wordKey [4]uint64
+
 // wordTable holds the context words and the generic key words in open
-// addressing, hashed with FNV-1a: a lookup hashes the word once and
-// allocates nothing. Words are matched whole and
-// case-insensitively; "pan" does not match "company".
+// addressing: a lookup hashes the word once and allocates nothing. Words
+// are matched whole and case-insensitively; "pan" does not match "company".
 var wordTable [1024]wordEntry
 
 // wordFilter[n][b] has bit lastBit(c) set when some word of wordTable has n
@@ -55,19 +62,46 @@ var wordFilter [33][256]uint32
 // lastBit is the bit of wordFilter for the last byte c of a word.
 func lastBit(c byte) uint32 { return 1 << ((c | 0x20) & 31) }
 
-// slot returns the slot of wordTable for the word of n bytes in w (lower
-// case, the bytes after it zero): the slot holding it, or the empty slot
-// where it goes. The hash reads the word eight bytes at a time. The table
-// is never more than half full (see init), so the probe ends.
-func slot(w *[32]byte, n int) *wordEntry {
-	h := uint64(n) * 0x9E3779B97F4A7C15
-	for k := 0; k < n; k += 8 {
-		h = (h ^ binary.LittleEndian.Uint64(w[k:])) * 0xFF51AFD7ED558CCD
+// set makes k the key of w, 1 to 32 bytes, with ASCII letters in lower
+// case. It reads w eight bytes at a time, and its last one to seven bytes
+// with overlapping loads, never past the end of w; it stores each element
+// once, as slot reads it (a copy into a buffer, or a key returned by value,
+// stores the bytes one way and loads them another, which stalls the load).
+func (k *wordKey) set(w []byte) {
+	n := len(w)
+	for i := 0; i+8 <= n; i += 8 {
+		k[i>>3] = lowerASCII(binary.LittleEndian.Uint64(w[i:]))
 	}
-	word := w[:n]
-	for k := uint32(h >> 32); ; k++ {
-		e := &wordTable[k%uint32(len(wordTable))]
-		if e.word == "" || e.word == string(word) {
+	if r := n & 7; r != 0 {
+		t := w[n-r:]
+		var x uint64
+		if r >= 4 {
+			x = uint64(binary.LittleEndian.Uint32(t)) | uint64(binary.LittleEndian.Uint32(t[r-4:]))<<(8*(r-4))
+		} else {
+			x = uint64(t[0]) | uint64(t[r>>1])<<(8*(r>>1)) | uint64(t[r-1])<<(8*(r-1))
+		}
+		k[(n>>3)&3] = lowerASCII(x)
+	}
+}
+
+// lowerASCII turns the ASCII capitals of the eight bytes of x into lower
+// case: bit 7 of each byte of up is set for 'A' to 'Z'.
+func lowerASCII(x uint64) uint64 {
+	up := inRange(x&^msb, 'A', 'Z') &^ x
+	return x | up>>2
+}
+
+// slot returns the slot of wordTable for the word of n bytes with key k:
+// the slot holding it, or the empty slot where it goes. The table is never
+// more than half full (see init), so the probe ends.
+func slot(k *wordKey, n int) *wordEntry {
+	h := uint64(n) * 0x9E3779B97F4A7C15
+	for i := 0; i < n; i += 8 {
+		h = (h ^ k[i>>3]) * 0xFF51AFD7ED558CCD
+	}
+	for j := uint32(h >> 32); ; j++ {
+		e := &wordTable[j%uint32(len(wordTable))]
+		if e.n == 0 || int(e.n) == n && e.key == *k {
 			return e
 		}
 	}
@@ -75,13 +109,13 @@ func slot(w *[32]byte, n int) *wordEntry {
 
 // addWord adds w to wordTable, and returns its entry.
 func addWord(w string) *wordEntry {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		panic("kavach: context word longer than 32 bytes: " + w)
+	if len(w) == 0 || len(w) > 32 || bytes.ContainsFunc([]byte(w), func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+		panic("kavach: context word empty, longer than 32 bytes or not in lower case: " + w)
 	}
-	copy(buf[:], w)
-	e := slot(&buf, len(w))
-	e.word = w
+	var k wordKey
+	k.set([]byte(w))
+	e := slot(&k, len(w))
+	e.key, e.n, e.word = k, uint8(len(w)), w
 	wordFilter[len(w)][w[0]] |= lastBit(w[len(w)-1])
 	return e
 }
@@ -152,7 +186,7 @@ func init() {
 	}
 	n := 0
 	for _, e := range wordTable {
-		if e.word != "" {
+		if e.n != 0 {
 			n++
 		}
 	}
@@ -642,16 +676,9 @@ func lookupWord(w []byte) (label, bool) {
 	if len(w) == 0 || len(w) > 32 || wordFilter[len(w)][w[0]|0x20]&lastBit(w[len(w)-1]) == 0 {
 		return lblNone, false
 	}
-	var buf [32]byte
-	copy(buf[:], w)
-	for k := 0; k < len(w); k += 8 {
-		// ASCII upper case to lower case, eight bytes at a time: bit 7 of
-		// each byte of up is set for 'A' to 'Z'.
-		x := binary.LittleEndian.Uint64(buf[k:])
-		up := inRange(x&^msb, 'A', 'Z') &^ x
-		binary.LittleEndian.PutUint64(buf[k:], x|up>>2)
-	}
-	e := slot(&buf, len(w))
+	var k wordKey
+	k.set(w)
+	e := slot(&k, len(w))
 	return e.lbl, e.generic
 }
 
