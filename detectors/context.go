@@ -376,17 +376,14 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		// its bytes, but for percent escapes and other scripts (gapKind).
 		g, gap, slow := j, uint8(0), false
 		for g > 0 {
-			c := w[g-1]
-			if c == '\n' {
-				break
-			}
-			if c >= 0x80 || c == '%' || isLower(c|0x20) {
-				if isWordEnd(w, g) {
+			k := gapBytes[w[g-1]]
+			if k&(gapLine|gapWord) != 0 {
+				if k&gapLine != 0 || isWordEnd(w, g) {
 					break
 				}
 				slow = true
 			}
-			gap |= gapBytes[c]
+			gap |= k
 			g--
 		}
 		if g == 0 || w[g-1] == '\n' {
@@ -460,12 +457,21 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 const (
 	gapClause = 1 << iota // a bracket, a quote or a digit: a clause or another value ends
 	gapValue              // '=', ':', ',', '&', ';', a brace, '|' or a tab: a value boundary
+	gapLine               // a line break: nearestLabel stops (gapBytes only)
+	gapWord               // a letter, '%' or a byte >= 0x80: perhaps the end of a word (gapBytes only)
 )
 
-// gapBytes maps a byte to its gap kind.
+// gapBytes maps a byte to its gap kind, and to gapLine and gapWord, which
+// nearestLabel tests while it reads a gap.
 var gapBytes [256]uint8
 
 func init() {
+	gapBytes['\n'] = gapLine
+	for c := 0; c < 256; c++ {
+		if c >= 0x80 || c == '%' || isLower(byte(c)|0x20) {
+			gapBytes[c] = gapWord
+		}
+	}
 	for _, c := range "()[]\"0123456789" {
 		gapBytes[c] |= gapClause
 	}
@@ -488,7 +494,7 @@ func gapKind(b []byte) uint8 {
 				i += 2
 			}
 		}
-		k |= gapBytes[c]
+		k |= gapBytes[c] & (gapClause | gapValue)
 		high = high || c >= 0x80
 	}
 	for i := 0; high && k&gapClause == 0 && i < len(b); {
