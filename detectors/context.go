@@ -233,7 +233,7 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 	bit := kindBit(ki)
 	rel := relevant(ki)
 	inCell, cellLabel := l.htmlTo(start) // the header of an HTML table is context too
-	field, line, prev := l.labelsBefore(start, rel, inCell)
+	field, line, prev := l.labelsBefore(ki, start, rel, inCell)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel & rel
@@ -271,7 +271,7 @@ const (
 // within the finding's field, elsewhere on its line, and on the previous line.
 // inCell says that start is in a cell of an HTML table under a header: the
 // cell is the field.
-func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, prev label) {
+func (l *loop) labelsBefore(ki, start int, rel label, inCell bool) (field, line, prev label) {
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
@@ -281,7 +281,23 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		// finding is its field; nearestLabel stops at the line's start
 		// itself. A label there decides (see contextLabel), and the line's
 		// start is not needed.
-		if field = nearestLabel(w, partial, rel); field != lblNone {
+		m := &l.memo[ki]
+		var tail [2]uint64 // the last memoBytes bytes of w
+		keyed := len(w) >= memoBytes && !fullExam
+		if keyed {
+			tail = [2]uint64{binary.LittleEndian.Uint64(w[len(w)-16:]), binary.LittleEndian.Uint64(w[len(w)-8:])}
+			if m.lbl != lblNone && tail[0]&m.mask[0] == m.key[0] && tail[1]&m.mask[1] == m.key[1] {
+				return m.lbl, lblNone, lblNone
+			}
+		}
+		var from int
+		if field, from = nearestLabel(w, partial, rel); field != lblNone {
+			if n := len(w) - from; keyed && from >= 0 && n <= memoBytes {
+				// Remember the last n bytes of w.
+				m.mask = [2]uint64{^uint64(0) << (8 * min(8, 16-n)), ^uint64(0) << (8 * max(0, 8-n))}
+				m.key = [2]uint64{tail[0] & m.mask[0], tail[1] & m.mask[1]}
+				m.lbl = field
+			}
 			return field, lblNone, lblNone
 		}
 	}
@@ -294,12 +310,12 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		} else {
 			fcut = cellTag(cur) // "<td": words in the cell come before the header
 		}
-		line = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
+		line, _ = nearestLabel(cur[fcut+1:], partial && nl < 0 && fcut < 0, rel)
 		if fcut >= 0 && line != lblNone {
 			field = line
 			line = lblNone
 		} else if fcut >= 0 {
-			line = nearestLabel(cur[:fcut], partial && nl < 0, rel)
+			line, _ = nearestLabel(cur[:fcut], partial && nl < 0, rel)
 		} else {
 			field, line = line, lblNone
 		}
@@ -329,7 +345,8 @@ func (l *loop) labelsBefore(start int, rel label, inCell bool) (field, line, pre
 		}
 		// Only a kind named above counts: a "Reference ID:" two lines up
 		// keys its own value, not this one.
-		prev = nearestLabel(line, partial && pn < 0 && cell < 0, rel) & (0x3F | lblCell)
+		prev, _ = nearestLabel(line, partial && pn < 0 && cell < 0, rel)
+		prev &= 0x3F | lblCell
 		if pn < 0 || cell >= 0 {
 			break
 		}
@@ -362,11 +379,31 @@ func shortPrefix(cur []byte) bool {
 	return n <= ctxSpeaker
 }
 
+// memoBytes is the length of the key of a labelMemo: the bytes before a
+// finding that decide its label when the word just before it names a kind.
+const memoBytes = 16
+
+// labelMemo remembers, for one kind, the label that nearestLabel found
+// before the last finding of that kind when the word just before it named a
+// kind, with the bytes before that finding that nearestLabel read (see its
+// from; at most memoBytes, `,"mobile":"+91 `): lines of a log written from
+// one template give the same label again without reading words. key holds
+// those bytes as the last memoBytes bytes before a finding read as two
+// integers, masked with mask. lbl is lblNone when nothing is remembered.
+type labelMemo struct {
+	key, mask [2]uint64
+	lbl       label
+}
+
 // nearestLabel returns the label of the last labelled word in w, reading
 // words backward from the end and stopping at the first label, or at the
 // last line break in w as at the start of w. When partial, the first word of
 // w was cut by the window and is ignored.
-func nearestLabel(w []byte, partial bool, rel label) label {
+//
+// When the first word read names a kind, from is the lowest index of w whose
+// byte nearestLabel read: the label is the same for any w that ends with the
+// bytes w[from:]. Otherwise from is -1.
+func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 	own := rel >> 8 & 0x3F // the positive bit of the kind asked about
 	generic := true        // every word passed so far says nothing of the value's kind
 	var neg label          // a word that keys the value as something else
@@ -387,7 +424,7 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			g--
 		}
 		if g == 0 || w[g-1] == '\n' {
-			return neg
+			return neg, -1
 		}
 		if slow {
 			gap = gapKind(w[g:j])
@@ -396,7 +433,7 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
 			// "Aadhaar No. 6790... rrn=3271...": a kind named before
 			// another value names that value.
-			return neg
+			return neg, -1
 		}
 		if words > 0 && gap&gapValue != 0 {
 			// Words beyond a value boundary ("amount=12 currency=INR key=")
@@ -404,19 +441,19 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 			// is generic: {"type": "passport", "number": ...}, or HTML
 			// attributes (<input id="pp" name="pp" value=...>).
 			if !generic || neg != lblNone {
-				return neg
+				return neg, -1
 			}
 		}
 		i := wordStart(w, g)
 		if i == 0 && partial {
-			return neg
+			return neg, -1
 		}
 		word := w[i:g]
 		if (word[0]|0x20) == 'c' && len(word) == 1 && i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {
 			word, i = wordAccount, i-2 // "A/c"
 		}
 		if neg != lblNone && maskedWord(word) {
-			return neg // "aadhaar XXXXXXXX bank RRN 5320...": a masked value between
+			return neg, -1 // "aadhaar XXXXXXXX bank RRN 5320...": a masked value between
 		}
 		if placeholder(w, i, g) {
 			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
@@ -428,13 +465,20 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 		if lbl &= rel; lbl != lblNone {
 			switch {
 			case lbl&0x3F != 0 && neg == lblNone:
-				return lbl
+				from = -1
+				if words == 0 && i >= 3 && !isUpper(w[i-1]) && w[i-1] != '_' {
+					// What was read: the gap, the word, and the bytes
+					// before it that wordStart, placeholder and inEscape
+					// look at.
+					from = i - 2
+				}
+				return lbl, from
 			case lbl&own != 0 && neg&lblStrong == 0:
 				// "Aadhaar number seeded with bank account: 2345 ...": the
 				// kind named earlier in the same clause wins, unless a
 				// payment reference keys the number ("Aadhaar Pay RRN
 				// 4380...") or another value lies between (see above).
-				return lbl
+				return lbl, -1
 			case lbl&0x3F == 0 && generic && neg == lblNone:
 				// A word that says "something else" counts only when it keys
 				// the value ("order 123", "order_id=", "Policy No."), not
@@ -443,14 +487,14 @@ func nearestLabel(w []byte, partial bool, rel label) label {
 				if neg&lblStrong != 0 {
 					// Nothing further back wins over a payment reference
 					// (see the cases above).
-					return neg
+					return neg, -1
 				}
 			}
 		}
 		generic = generic && gen
 		j = i
 	}
-	return neg
+	return neg, -1
 }
 
 // The kinds of bytes found between two words, as gapKind reports them.

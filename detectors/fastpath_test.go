@@ -327,11 +327,68 @@ func TestNearestLabelLineStart(t *testing.T) {
 		ki := r.IntN(len(builtinKinds))
 		rel := relevant(ki)
 		nl := bytes.LastIndexByte(w, '\n')
-		got := nearestLabel(w, partial, rel)
-		want := nearestLabel(w[nl+1:], partial && nl < 0, rel)
+		got, _ := nearestLabel(w, partial, rel)
+		want, _ := nearestLabel(w[nl+1:], partial && nl < 0, rel)
 		if got != want {
 			t.Fatalf("nearestLabel(%q, %v, kind %d) = %#x, on its last line %#x", w, partial, ki, got, want)
 		}
+	}
+}
+
+// TestNearestLabelFrom checks what the label memo of labelsBefore relies
+// on: when nearestLabel reports from >= 0, any window that ends with
+// w[from:] gets the same label, whatever comes before and whether its first
+// word is cut. The windows are made as in TestNearestLabelLineStart; the
+// bytes put before w[from:] are the tails of other such windows. It also
+// checks that from is reported for a context word just before the value.
+func TestNearestLabelFrom(t *testing.T) {
+	var words []string
+	for _, e := range wordTable {
+		if e.n != 0 {
+			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:], strings.ToUpper(e.word))
+		}
+	}
+	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4")
+	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", "(", ") ", "|", "\t", "&", "_", "-", "/", "%", "%2", "[", "]", "<", ">"}
+	window := func(r *rand.Rand) []byte {
+		var b strings.Builder
+		for k := r.IntN(6); k >= 0; k-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(gaps[r.IntN(len(gaps))])
+		}
+		return []byte(b.String())
+	}
+	r := rand.New(rand.NewPCG(4, 4))
+	reported := 0
+	for n := 0; n < 200000; n++ {
+		w := window(r)
+		partial := r.IntN(2) == 0
+		ki := r.IntN(len(builtinKinds))
+		rel := relevant(ki)
+		lbl, from := nearestLabel(w, partial, rel)
+		if from < 0 {
+			continue
+		}
+		reported++
+		if lbl&0x3F == 0 {
+			t.Fatalf("nearestLabel(%q, %v, kind %d) = %#x, from %d: from set for a label naming no kind", w, partial, ki, lbl, from)
+		}
+		for k := 0; k < 4; k++ {
+			x := window(r)
+			x = x[r.IntN(len(x)+1):]
+			v := append(x, w[from:]...)
+			p := r.IntN(2) == 0
+			if got, _ := nearestLabel(v, p, rel); got != lbl {
+				t.Fatalf("nearestLabel(%q, %v, kind %d) = %#x from %d, but %#x for %q (%v)", w, partial, ki, lbl, from, got, v, p)
+			}
+		}
+	}
+	if reported < 1000 {
+		t.Errorf("from reported for %d windows", reported)
+	}
+	lbl, from := nearestLabel([]byte(`{"id":351173,"mobile":"+91 `), false, relevant(iMobile))
+	if lbl&kindBit(iMobile) == 0 || from < 0 || from > len(`{"id":351173,"`) {
+		t.Errorf(`nearestLabel({"id":351173,"mobile":"+91 ) = %#x, from %d; want the mobile label and from at most %d`, lbl, from, len(`{"id":351173,"`))
 	}
 }
 

@@ -460,6 +460,7 @@ type loop struct {
 	lastEnd     int64     // stream offset of the end of the last finding, or -1
 	work        int       // bytes read by candidate examination, bounded above (for tests)
 	form        chainForm // the chain blockRun found for chained
+	memo        [numBuiltin]labelMemo
 }
 
 // lo returns the lowest data index that a candidate at i may read.
