@@ -228,10 +228,11 @@ type neighbour struct {
 }
 
 // countryCode reports whether a neighbour of n digits after a '+', joined by
-// a plain gap, is a calling code other than India's (is91: its digits are
-// "91").
-func countryCode(n int, is91, plus, gapOK bool) bool {
-	return plus && gapOK && n >= 1 && n <= 3 && !is91
+// a plain gap, is a calling code other than India's: the digits are not
+// "91" (is91), and do not start with '0' (lead0; no calling code does:
+// "+091 98765 43210" is India's written with a stray zero, as "0091" is).
+func countryCode(n int, is91, lead0, plus, gapOK bool) bool {
+	return plus && gapOK && n >= 1 && n <= 3 && !is91 && !lead0
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
@@ -282,6 +283,7 @@ group:
 	nb.end = j
 	nb.digits, nb.letters = true, true
 	var last [2]byte // the group's last two characters, folded, last first
+	var first byte   // the group's first character so far, folded
 	for j > lo && nb.n <= maxGroup {
 		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII, without the general decoder.
@@ -291,11 +293,12 @@ group:
 			case clLetter:
 				nb.digits = false
 			default:
-				return l.coded(nb, lo, last), plus
+				return l.coded(nb, lo, last, first), plus
 			}
 			if nb.n < 2 {
 				last[nb.n] = b
 			}
+			first = b
 			nb.n++
 			j--
 			nb.start = j
@@ -314,22 +317,23 @@ group:
 			j = s
 			continue
 		default:
-			return l.coded(nb, lo, last), plus
+			return l.coded(nb, lo, last, first), plus
 		}
 		if nb.n < 2 {
 			last[nb.n] = c
 		}
+		first = c
 		nb.n++
 		nb.start = s
 		j = s
 	}
-	return l.coded(nb, lo, last), plus
+	return l.coded(nb, lo, last, first), plus
 }
 
 // coded sets nb.code for a neighbour read by leftOf whose last two
-// characters are last (last first).
-func (l *loop) coded(nb neighbour, lo int, last [2]byte) neighbour {
-	nb.code = nb.digits && countryCode(nb.n, last == [2]byte{'1', '9'}, plusBefore(l.data, lo, nb.start), nb.gap.ok)
+// characters are last (last first) and whose first character is first.
+func (l *loop) coded(nb neighbour, lo int, last [2]byte, first byte) neighbour {
+	nb.code = nb.digits && countryCode(nb.n, nb.n == 2 && last == [2]byte{'1', '9'}, first == '0', plusBefore(l.data, lo, nb.start), nb.gap.ok)
 	return nb
 }
 

@@ -344,8 +344,9 @@ func TestContextRules(t *testing.T) {
 }
 
 // TestCountryCodes checks that ten digits after another country's calling
-// code are no Indian mobile number, in every form of the groups, and that
-// the fast paths agree with the full examination on them.
+// code are no Indian mobile number, in every form of the groups, that a
+// '+' and digits starting with 0 are no calling code, and that the fast
+// paths agree with the full examination on them.
 func TestCountryCodes(t *testing.T) {
 	tests := []findCase{
 		{"Call +1 650 253 0000", ``},
@@ -359,6 +360,12 @@ func TestCountryCodes(t *testing.T) {
 		{"Call 1 650 253 0000", `mobile["650 253 0000"]`},
 		{"+1 9876543210", ``},
 		{"mobile: 9876543210, +1", `mobile["9876543210"]`},
+		// No calling code starts with 0: "+091" is India's with a stray
+		// zero, as "0091" is.
+		{"+091 98765 43210", `mobile["98765 43210"]`},
+		{"x +091 7000000000 y", `mobile["7000000000"]`},
+		{"whatsapp +091 ९८७६५ ४३२१०", `mobile["९८७६५ ४३२१०"]`},
+		{"+00 9876543210", `mobile["9876543210"]`},
 	}
 	checkCases(t, tests)
 	for _, tt := range tests {
