@@ -281,11 +281,14 @@ func (l *loop) labelsBefore(ki, start int, rel label, inCell bool) (field, line,
 		// finding is its field; nearestLabel stops at the line's start
 		// itself. A label there decides (see contextLabel), and the line's
 		// start is not needed.
-		m := &l.memo[ki]
+		var m *labelMemo
 		var tail [2]uint64 // the last memoBytes bytes of w
 		keyed := len(w) >= memoBytes && !fullExam
 		if keyed {
 			tail = [2]uint64{binary.LittleEndian.Uint64(w[len(w)-16:]), binary.LittleEndian.Uint64(w[len(w)-8:])}
+			// The slot: from the last three bytes, which every key holds.
+			x := tail[1] >> 40
+			m = &l.memo[ki][(x^x>>8^x>>16)%memoWays]
 			if m.lbl != lblNone && tail[0]&m.mask[0] == m.key[0] && tail[1]&m.mask[1] == m.key[1] {
 				return m.lbl, lblNone, lblNone
 			}
@@ -381,15 +384,21 @@ func shortPrefix(cur []byte) bool {
 
 // memoBytes is the length of the key of a labelMemo: the bytes before a
 // finding that decide its label when the word just before it names a kind.
-const memoBytes = 16
+// memoWays is the number of labelMemo per kind, for logs that mix a few
+// templates.
+const (
+	memoBytes = 16
+	memoWays  = 4
+)
 
-// labelMemo remembers, for one kind, the label that nearestLabel found
-// before the last finding of that kind when the word just before it named a
-// kind, with the bytes before that finding that nearestLabel read (see its
-// from; at most memoBytes, `,"mobile":"+91 `): lines of a log written from
-// one template give the same label again without reading words. key holds
-// those bytes as the last memoBytes bytes before a finding read as two
-// integers, masked with mask. lbl is lblNone when nothing is remembered.
+// labelMemo remembers the label that nearestLabel found before a finding
+// when the word just before it named a kind, with the bytes before the
+// finding that nearestLabel read (see its from; at most memoBytes,
+// `,"mobile":"+91 `): lines of a log written from a few templates give the
+// same label again without reading words. key holds those bytes as the last
+// memoBytes bytes before a finding read as two integers, masked with mask.
+// lbl is lblNone when nothing is remembered. A loop holds memoWays of them
+// for each kind, chosen by the last three bytes before the finding.
 type labelMemo struct {
 	key, mask [2]uint64
 	lbl       label

@@ -456,11 +456,11 @@ type loop struct {
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo
-	base        int64     // stream offset of data[0]
-	lastEnd     int64     // stream offset of the end of the last finding, or -1
-	work        int       // bytes read by candidate examination, bounded above (for tests)
-	form        chainForm // the chain blockRun found for chained
-	memo        [numBuiltin]labelMemo
+	base        int64                           // stream offset of data[0]
+	lastEnd     int64                           // stream offset of the end of the last finding, or -1
+	work        int                             // bytes read by candidate examination, bounded above (for tests)
+	form        chainForm                       // the chain blockRun found for chained
+	memo        [numBuiltin][memoWays]labelMemo // see labelsBefore
 }
 
 // lo returns the lowest data index that a candidate at i may read.
