@@ -235,7 +235,9 @@ func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 	g := &ch[i-1]
 	*nb = neighbour{present: true, gap: gaps[i-1], n: g.n, digits: g.digits(), letters: g.letters(),
 		start: g.start, end: g.end}
-	nb.code = nb.digits && countryCode(g.n, string(g.s()) == "91", g.n > 0 && g.c[0] == '0', g.plus, nb.gap.ok)
+	if d := g.s(); len(d) > 0 {
+		nb.code = nb.digits && countryCode(g.n, d[0], d[len(d)-1], g.plus, nb.gap.ok)
+	}
 }
 
 // nbRight describes the neighbour after ch[j-1].

@@ -3,6 +3,8 @@ package detectors
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
+	"unicode"
 )
 
 // label is what a context word says about a nearby identifier: bit i (for
@@ -36,13 +38,12 @@ func negBit(i int) label { return 1 << uint(8+i) }
 // wordEntry is a word of wordTable: the label of a context word (English or
 // Hindi, lower case), and whether the word is generic (see genericWords).
 // key holds the word eight bytes to an element, zero-padded, so that a
-// lookup compares it as four integers.
+// lookup compares it as four integers. word is "" in an empty slot.
 type wordEntry struct {
 	key     wordKey
-	n       uint8 // the length of word; 0 in an empty slot
-	generic bool
-	lbl     label
 	word    string
+	lbl     label
+	generic bool
 }
 
 // wordKey is a word of up to 32 bytes in lower case, read eight bytes to an
@@ -101,7 +102,7 @@ func slot(k *wordKey, n int) *wordEntry {
 	}
 	for j := uint32(h >> 32); ; j++ {
 		e := &wordTable[j%uint32(len(wordTable))]
-		if e.n == 0 || int(e.n) == n && e.key == *k {
+		if e.word == "" || len(e.word) == n && e.key == *k {
 			return e
 		}
 	}
@@ -109,13 +110,13 @@ func slot(k *wordKey, n int) *wordEntry {
 
 // addWord adds w to wordTable, and returns its entry.
 func addWord(w string) *wordEntry {
-	if len(w) == 0 || len(w) > 32 || bytes.ContainsFunc([]byte(w), func(r rune) bool { return r >= 'A' && r <= 'Z' }) {
+	if len(w) == 0 || len(w) > 32 || strings.ContainsFunc(w, unicode.IsUpper) {
 		panic("kavach: context word empty, longer than 32 bytes or not in lower case: " + w)
 	}
 	var k wordKey
 	k.set([]byte(w))
 	e := slot(&k, len(w))
-	e.key, e.n, e.word = k, uint8(len(w)), w
+	e.key, e.word = k, w
 	wordFilter[len(w)][w[0]] |= lastBit(w[len(w)-1])
 	return e
 }
@@ -186,7 +187,7 @@ func init() {
 	}
 	n := 0
 	for _, e := range wordTable {
-		if e.n != 0 {
+		if e.word != "" {
 			n++
 		}
 	}

@@ -227,12 +227,13 @@ type neighbour struct {
 	code     bool // one to three digits after '+', other than 91, then a plain gap: another country's calling code
 }
 
-// countryCode reports whether a neighbour of n digits after a '+', joined by
-// a plain gap, is a calling code other than India's: the digits are not
-// "91" (is91), and do not start with '0' (lead0; no calling code does:
-// "+091 98765 43210" is India's written with a stray zero, as "0091" is).
-func countryCode(n int, is91, lead0, plus, gapOK bool) bool {
-	return plus && gapOK && n >= 1 && n <= 3 && !is91 && !lead0
+// countryCode reports whether a neighbour of n digits (folded to ASCII)
+// that start with first and end with last, after a '+' and joined by a
+// plain gap, is a calling code other than India's: one to three digits, not
+// "91", and not starting with '0' (no calling code does: "+091 98765 43210"
+// is India's written with a stray zero, as "0091" is).
+func countryCode(n int, first, last byte, plus, gapOK bool) bool {
+	return plus && gapOK && n >= 1 && n <= 3 && first != '0' && !(n == 2 && first == '9' && last == '1')
 }
 
 func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
@@ -282,8 +283,7 @@ group:
 	nb.present = true
 	nb.end = j
 	nb.digits, nb.letters = true, true
-	var last [2]byte // the group's last two characters, folded, last first
-	var first byte   // the group's first character so far, folded
+	var first, last byte // the group's first (so far) and last characters, folded
 	for j > lo && nb.n <= maxGroup {
 		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
 			// Plain ASCII, without the general decoder.
@@ -293,10 +293,10 @@ group:
 			case clLetter:
 				nb.digits = false
 			default:
-				return l.coded(nb, lo, last, first), plus
+				return l.coded(nb, lo, first, last), plus
 			}
-			if nb.n < 2 {
-				last[nb.n] = b
+			if nb.n == 0 {
+				last = b
 			}
 			first = b
 			nb.n++
@@ -317,23 +317,23 @@ group:
 			j = s
 			continue
 		default:
-			return l.coded(nb, lo, last, first), plus
+			return l.coded(nb, lo, first, last), plus
 		}
-		if nb.n < 2 {
-			last[nb.n] = c
+		if nb.n == 0 {
+			last = c
 		}
 		first = c
 		nb.n++
 		nb.start = s
 		j = s
 	}
-	return l.coded(nb, lo, last, first), plus
+	return l.coded(nb, lo, first, last), plus
 }
 
-// coded sets nb.code for a neighbour read by leftOf whose last two
-// characters are last (last first) and whose first character is first.
-func (l *loop) coded(nb neighbour, lo int, last [2]byte, first byte) neighbour {
-	nb.code = nb.digits && countryCode(nb.n, nb.n == 2 && last == [2]byte{'1', '9'}, first == '0', plusBefore(l.data, lo, nb.start), nb.gap.ok)
+// coded sets nb.code for a neighbour read by leftOf whose first and last
+// characters are first and last.
+func (l *loop) coded(nb neighbour, lo int, first, last byte) neighbour {
+	nb.code = nb.digits && countryCode(nb.n, first, last, plusBefore(l.data, lo, nb.start), nb.gap.ok)
 	return nb
 }
 
