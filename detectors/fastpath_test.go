@@ -297,29 +297,38 @@ func TestLookupWord(t *testing.T) {
 	}
 }
 
-// TestNearestLabelLineStart checks what labelsBefore relies on to skip
-// finding the line start: nearestLabel on a window holding line breaks reads
-// the window's last line as nearestLabel on that line alone does (with the
-// window's partial flag only when no line break is in it). The windows are
-// made of context words, generic words, masked values, placeholders,
-// percent escapes, digits and punctuation, with line breaks among them.
-func TestNearestLabelLineStart(t *testing.T) {
+// labelWindows returns a maker of random windows of context for
+// nearestLabel: context words and generic words (lower case, capitalized and
+// upper case), masked values, placeholders, percent escapes, digits, a
+// broken Devanagari character and punctuation, with line breaks among them.
+func labelWindows() func(r *rand.Rand) []byte {
 	var words []string
 	for _, e := range wordTable {
 		if e.word != "" {
-			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:])
+			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:], strings.ToUpper(e.word))
 		}
 	}
-	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "12345", "x", "Q", "txn%C2%A0", "\xe0\xa4")
-	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", " \n", "\r\n", "(", ") ", "|", "\t", "&", "_", "-", "/"}
-	r := rand.New(rand.NewPCG(3, 3))
-	for n := 0; n < 200000; n++ {
+	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4")
+	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", " \n", "\r\n", "(", ") ", "|", "\t", "&", "_", "-", "/", "%", "%2", "[", "]", "<", ">"}
+	return func(r *rand.Rand) []byte {
 		var b strings.Builder
 		for k := r.IntN(8); k >= 0; k-- {
 			b.WriteString(words[r.IntN(len(words))])
 			b.WriteString(gaps[r.IntN(len(gaps))])
 		}
-		w := []byte(b.String())
+		return []byte(b.String())
+	}
+}
+
+// TestNearestLabelLineStart checks what labelsBefore relies on to skip
+// finding the line start: nearestLabel on a window holding line breaks reads
+// the window's last line as nearestLabel on that line alone does (with the
+// window's partial flag only when no line break is in it).
+func TestNearestLabelLineStart(t *testing.T) {
+	window := labelWindows()
+	r := rand.New(rand.NewPCG(3, 3))
+	for n := 0; n < 200000; n++ {
+		w := window(r)
 		if r.IntN(2) == 0 {
 			w = w[r.IntN(len(w)):] // start anywhere, even inside a word
 		}
@@ -338,26 +347,11 @@ func TestNearestLabelLineStart(t *testing.T) {
 // TestNearestLabelFrom checks what the label memo of labelsBefore relies
 // on: when nearestLabel reports from >= 0, any window that ends with
 // w[from:] gets the same label, whatever comes before and whether its first
-// word is cut. The windows are made as in TestNearestLabelLineStart; the
-// bytes put before w[from:] are the tails of other such windows. It also
-// checks that from is reported for a context word just before the value.
+// word is cut; the bytes put before w[from:] are the tails of other random
+// windows. It also checks that from is reported for a context word just
+// before the value.
 func TestNearestLabelFrom(t *testing.T) {
-	var words []string
-	for _, e := range wordTable {
-		if e.n != 0 {
-			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:], strings.ToUpper(e.word))
-		}
-	}
-	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4")
-	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", "(", ") ", "|", "\t", "&", "_", "-", "/", "%", "%2", "[", "]", "<", ">"}
-	window := func(r *rand.Rand) []byte {
-		var b strings.Builder
-		for k := r.IntN(6); k >= 0; k-- {
-			b.WriteString(words[r.IntN(len(words))])
-			b.WriteString(gaps[r.IntN(len(gaps))])
-		}
-		return []byte(b.String())
-	}
+	window := labelWindows()
 	r := rand.New(rand.NewPCG(4, 4))
 	reported := 0
 	for n := 0; n < 200000; n++ {
