@@ -202,3 +202,22 @@ func BenchmarkFindLine(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLookupWord times one lookup in the table of context words, for a
+// context word, a capitalized one, a generic word and a word that passes
+// the length and letter filter but is not in the table.
+func BenchmarkLookupWord(b *testing.B) {
+	words := [][]byte{[]byte("mobile"), []byte("Passport"), []byte("number"), []byte("mobilx")}
+	var sink label
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range words {
+			l, _ := lookupWord(w)
+			sink |= l
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/lookup")
+	if sink == lblNone {
+		b.Fatal("no word found")
+	}
+}
