@@ -85,8 +85,12 @@ func TestAlnum(t *testing.T) {
 	}
 }
 
-// TestAppendMaskASCII checks appendMask's in-place path for ASCII spans
-// against the character-by-character path, and on a few spans by value.
+// TestAppendMaskASCII checks appendMask's in-place path against the
+// character-by-character path, and on a few spans by value. Spans mix ASCII,
+// characters of other scripts and percent escapes, so that the in-place path
+// also hands over to appendMaskChars half-way; the output goes into a buffer
+// of exactly the room maskLen promises, which emit relies on (a larger
+// write would reallocate, and the output would be lost).
 func TestAppendMaskASCII(t *testing.T) {
 	for _, c := range []struct {
 		span string
@@ -104,17 +108,26 @@ func TestAppendMaskASCII(t *testing.T) {
 		}
 	}
 	const chars = "0123456789abcXYZ -.:+()/_"
+	wide := []string{"२", "४", "２", "\u200b", "%2B", "%20", "%", "é"}
 	r := rand.New(rand.NewPCG(7, 7))
-	for range 2000 {
-		b := make([]byte, r.IntN(24))
-		for i := range b {
-			b[i] = chars[r.IntN(len(chars))]
+	for i := range 4000 {
+		var b []byte
+		for range r.IntN(24) {
+			if i%2 == 1 && r.IntN(5) == 0 {
+				b = append(b, wide[r.IntN(len(wide))]...)
+			} else {
+				b = append(b, chars[r.IntN(len(chars))])
+			}
 		}
 		keep := r.IntN(6)
-		got := appendMask(nil, b, keep, "#")
 		want := appendMaskChars(nil, b, keep, "#")
-		if !bytes.Equal(got, want) {
-			t.Fatalf("appendMask(%q, %d) = %q, appendMaskChars gives %q", b, keep, got, want)
+		dst := make([]byte, 1, 1+maskLen(b, keep, 1))
+		got := appendMask(dst, b, keep, "#")
+		if !bytes.Equal(got[1:], want) {
+			t.Fatalf("appendMask(%q, %d) = %q, appendMaskChars gives %q", b, keep, got[1:], want)
+		}
+		if &got[0] != &dst[0] {
+			t.Fatalf("appendMask(%q, %d) grew a buffer of the room maskLen gives", b, keep)
 		}
 	}
 }

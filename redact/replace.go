@@ -220,18 +220,28 @@ func maskLen(span []byte, keep, charLen int) int {
 // appendMask appends span masked: every letter and digit but the last keep
 // becomes char.
 func appendMask(dst, span []byte, keep int, char string) []byte {
-	if len(char) == 1 && plainASCII(span) {
-		// The common case, done in place: copy, then mask from the end.
+	if len(char) == 1 {
+		// The common case, done in place in one pass: copy, then mask from
+		// the end, unless a byte turns out to need appendMaskChars. That
+		// writes no more than len(span) bytes with a one-byte char, so
+		// neither grows dst past its capacity when span fits in it.
 		n := len(dst)
+		if cap(dst)-n < len(span) && !plainASCII(span) {
+			return appendMaskChars(dst, span, keep, char)
+		}
 		dst = append(dst, span...)
 		out := dst[n:]
+		k := keep
 		for i := len(out) - 1; i >= 0; i-- {
-			if alnumByte(out[i]) {
-				if keep > 0 {
-					keep--
+			switch maskClass[out[i]] {
+			case maskAlnum:
+				if k > 0 {
+					k--
 				} else {
 					out[i] = char[0]
 				}
+			case maskWide:
+				return appendMaskChars(dst[:n], span, keep, char)
 			}
 		}
 		return dst
@@ -239,11 +249,33 @@ func appendMask(dst, span []byte, keep int, char string) []byte {
 	return appendMaskChars(dst, span, keep, char)
 }
 
+// Classes of bytes for appendMask: maskAlnum for an ASCII letter or digit,
+// maskWide for a byte that may be part of a longer character (not ASCII, or
+// the '%' of a percent escape), which appendMaskChars deals with.
+const (
+	maskOther = iota
+	maskAlnum
+	maskWide
+)
+
+// maskClass is the class of every byte, for appendMask.
+var maskClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || c == '%':
+			t[c] = maskWide
+		case alnumByte(byte(c)):
+			t[c] = maskAlnum
+		}
+	}
+	return t
+}()
+
 // plainASCII reports whether b is ASCII without a '%', so that each byte is a
 // character of its own (alnum decodes percent escapes).
 func plainASCII(b []byte) bool {
 	for _, c := range b {
-		if c >= utf8.RuneSelf || c == '%' {
+		if maskClass[c] == maskWide {
 			return false
 		}
 	}
