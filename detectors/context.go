@@ -63,8 +63,9 @@ var wordFilter [33][256]uint32
 // lastBit is the bit of wordFilter for the last byte c of a word.
 func lastBit(c byte) uint32 { return 1 << ((c | 0x20) & 31) }
 
-// set makes k the key of w, 1 to 32 bytes, with ASCII letters in lower
-// case. It reads w eight bytes at a time, and its last one to seven bytes
+// set makes k, which must be zero, the key of w, 1 to 32 bytes, with ASCII
+// letters in lower case: it writes only the elements that w covers. It
+// reads w eight bytes at a time, and its last one to seven bytes
 // with overlapping loads, never past the end of w; it stores each element
 // once, as slot reads it (a copy into a buffer, or a key returned by value,
 // stores the bytes one way and loads them another, which stalls the load).
@@ -234,7 +235,7 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 	bit := kindBit(ki)
 	rel := relevant(ki)
 	inCell, cellLabel := l.htmlTo(start) // the header of an HTML table is context too
-	field, line, prev := l.labelsBefore(ki, start, rel, inCell)
+	field, line, prev := l.labelsBefore(ki, start, inCell)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel & rel
@@ -272,7 +273,8 @@ const (
 // within the finding's field, elsewhere on its line, and on the previous line.
 // inCell says that start is in a cell of an HTML table under a header: the
 // cell is the field.
-func (l *loop) labelsBefore(ki, start int, rel label, inCell bool) (field, line, prev label) {
+func (l *loop) labelsBefore(ki, start int, inCell bool) (field, line, prev label) {
+	rel := relevant(ki)
 	lo := max(start-ctxBefore, l.lo(start))
 	w := l.data[lo:start]
 	partial := lo > 0 && isWordByte(l.data[lo-1])
@@ -376,7 +378,7 @@ func shortPrefix(cur []byte) bool {
 	// non-ASCII text to a string, which allocates past 32 bytes.)
 	n := 0
 	for _, c := range cur {
-		if c&0xC0 != 0x80 {
+		if !isCont(c) {
 			n++
 		}
 	}
@@ -398,7 +400,7 @@ const (
 // `,"mobile":"+91 `): lines of a log written from a few templates give the
 // same label again without reading words. key holds those bytes as the last
 // memoBytes bytes before a finding read as two integers, masked with mask.
-// lbl is lblNone when nothing is remembered. A loop holds memoWays of them
+// lbl is lblNone when nothing is remembered. A Scanner holds memoWays of them
 // for each kind, chosen by the last three bytes before the finding.
 type labelMemo struct {
 	key, mask [2]uint64

@@ -368,9 +368,10 @@ func nextRunEnd(data []byte, e int) (m, end int) {
 	switch {
 	case d == k && data[k] < 0x80 && data[k] != '%':
 		return 0, d // no digits follow (a percent escape may be one)
-	case !paren && d+1 < len(data) && parenEnds(data[d], data[d+1]):
-	case d == k || paren || d == len(data) || !plainEdge[data[d]]:
+	case d == k || paren || d == len(data):
 		return -1, d // let the full examination decide
+	case !plainEdge[data[d]] && !(d+1 < len(data) && parenEnds(data[d], data[d+1])):
+		return -1, d // nor does the run end plainly (see parenEnds)
 	}
 	return d - k, d
 }
@@ -778,9 +779,10 @@ func noEscapeBefore(data []byte, s int) bool {
 
 // isolated is candidate for the group of ASCII letters and digits that
 // starts at data index s, when blockRun or blockGroup found that examine
-// would read it as a chain of one group (see alone): no prefix, no MRZ, no
-// UUID, no neighbour that single or match look at. So only single is left,
-// and the wait for the context after the group.
+// would read it as a chain of one group (see alone): no prefix but a '+'
+// right before it ("+919876543210", "%2B919876543210"), no MRZ, no UUID, no
+// neighbour that single or match look at. So only single is left, and the
+// wait for the context after the group.
 func (l *loop) isolated(s int) (next int, stop bool) {
 	l.begin(s)
 	g := &l.chain[0]

@@ -434,11 +434,6 @@ func TestGroupLookahead(t *testing.T) {
 	}
 }
 
-// TestIsolatedAgrees checks the examination of a group that nothing around
-// can join (alone, isolated) against the full examination: every identifier
-// that is one group, after and before every kind of edge that alone accepts
-// or must refuse (a separator and a word, a letter prefix, a UUID, a percent
-// escape, a '+', a line start), at every offset in a 64-byte block.
 // The edges TestIsolatedAgrees and TestChainedAgrees put around a run:
 // hard edges, separators, letter words of every length, UUID parts, percent
 // escapes, line ends, zero-width and non-ASCII characters.
@@ -469,6 +464,11 @@ func checkAround(t *testing.T, r string, lefts, rights []string) int {
 	return n
 }
 
+// TestIsolatedAgrees checks the examination of a group that nothing around
+// can join (alone, isolated) against the full examination: every identifier
+// that is one group, after and before every kind of edge that alone accepts
+// or must refuse (a separator and a word, a letter prefix, a UUID, a percent
+// escape, a '+', a line start), at every offset in a 64-byte block.
 func TestIsolatedAgrees(t *testing.T) {
 	runs := []string{"9876543210", "09876543210", "234123412346", "919876543210", "00919876543210", "+919876543210", "+9876543210", "+234123412346",
 		"2341234123412341", "1186253", "4401106", "1234", "98765", "123456789012345678901234567890", "ABCPD1234Z", "abcpd1234z", "J6932157", "j6932157", "WKH1186253"}

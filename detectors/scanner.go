@@ -67,6 +67,10 @@ type Scanner struct {
 	htmlMark   int
 	htmlCopied bool
 	htmlScan   htmlTable
+	// The labels labelsBefore remembers. A label depends only on the bytes
+	// before a finding that the memo keeps, so it holds across Scan calls
+	// and streams, and Reset keeps it.
+	memo [numBuiltin][memoWays]labelMemo
 }
 
 // state is what a Scanner carries from one piece of a stream to the next.
@@ -113,7 +117,7 @@ func (sc *Scanner) Reset() { sc.init(sc.set) }
 func (sc *Scanner) Scan(dst []Finding, buf []byte, atEOF bool) ([]Finding, int) {
 	first := len(dst)
 	l := loop{set: sc.set, atEOF: atEOF, dst: dst, unresolved: -1, lastEnd: sc.st.lastEnd,
-		html: &sc.st.html, htmlScan: &sc.htmlScan}
+		html: &sc.st.html, htmlScan: &sc.htmlScan, memo: &sc.memo}
 	sc.htmlMark = -1
 	hdr := &sc.st.hdr
 	sc.pendHeader = false
@@ -456,11 +460,11 @@ type loop struct {
 	chain       [maxChain]grp
 	spare       grp // a group read outside the chain
 	gaps        [maxChain]gapInfo
-	base        int64                           // stream offset of data[0]
-	lastEnd     int64                           // stream offset of the end of the last finding, or -1
-	work        int                             // bytes read by candidate examination, bounded above (for tests)
-	form        chainForm                       // the chain blockRun found for chained
-	memo        [numBuiltin][memoWays]labelMemo // see labelsBefore
+	base        int64                            // stream offset of data[0]
+	lastEnd     int64                            // stream offset of the end of the last finding, or -1
+	work        int                              // bytes read by candidate examination, bounded above (for tests)
+	form        chainForm                        // the chain blockRun found for chained
+	memo        *[numBuiltin][memoWays]labelMemo // the Scanner's, see labelsBefore
 }
 
 // lo returns the lowest data index that a candidate at i may read.
