@@ -756,19 +756,25 @@ type csvHeader struct {
 	labels [maxCols]label
 }
 
+// csvDelims are the delimiters a CSV header may use.
+const csvDelims = ",\t;|"
+
 // parseHeader decides whether line (a line near the start of a stream,
-// without the newline) is a delimited header: at least two fields split by ',', '\t', ';'
-// or '|', every field short and made of words. It returns the header.
-func parseHeader(line []byte) csvHeader {
+// without the newline) is a delimited header: at least two fields split by
+// one of csvDelims (delim, or when delim is 0 the one the line holds most
+// of), every field short and made of words. It returns the header.
+func parseHeader(line []byte, delim byte) csvHeader {
 	var h csvHeader
 	line = bytes.TrimSuffix(line, []byte{'\r'})
 	if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return h // JSON
 	}
-	best, bestN := byte(0), 0
-	for _, d := range []byte{',', '\t', ';', '|'} {
-		if n := bytes.Count(line, []byte{d}); n > bestN {
-			best, bestN = d, n
+	best, bestN := delim, bytes.Count(line, []byte{delim})
+	if delim == 0 {
+		for _, d := range []byte(csvDelims) {
+			if n := bytes.Count(line, []byte{d}); n > bestN {
+				best, bestN = d, n
+			}
 		}
 	}
 	if bestN < 1 || bestN+1 > maxCols {
@@ -798,7 +804,9 @@ func parseHeader(line []byte) csvHeader {
 // findHeader looks for a CSV header among the first three lines of a stream
 // (in its first headerMax bytes; b holds them, or all of a shorter stream
 // when atEOF): a line that parseHeader accepts, followed by a line with the
-// same number of fields. It reports need when b is too short to decide.
+// same number of fields. Before the header may come title lines (titleLike)
+// or a first line "sep=;" (sepHint), whose delimiter the header must then
+// use. It reports need when b is too short to decide.
 func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	if len(b) > headerMax {
 		b = b[:headerMax]
@@ -815,8 +823,9 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	}
 	i := 0
 	var prevLine []byte
+	var hint byte // the delimiter named by a first line "sep=;" (see sepHint)
 	for n := 0; n < 3; n++ {
-		if n > 0 && !titleLike(prevLine) {
+		if n > 0 && !titleLike(prevLine) && !(n == 1 && hint != 0) {
 			break // a header comes first, or after title lines only
 		}
 		if i >= len(b) {
@@ -830,7 +839,13 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 			return csvHeader{}, true
 		}
 		prevLine = line
-		if cand := parseHeader(line); cand.on {
+		if n == 0 {
+			if hint = sepHint(line); hint != 0 {
+				i = next
+				continue
+			}
+		}
+		if cand := parseHeader(line, hint); cand.on {
 			if next >= len(b) {
 				if whole {
 					return csvHeader{}, false // nothing after it: not a table
@@ -848,6 +863,22 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		i = next
 	}
 	return csvHeader{}, false
+}
+
+// sepHint returns the delimiter that line names when it is the line
+// "sep=," that spreadsheet programs write (and read) before a table's header
+// to say how its fields are split, one of csvDelims; or 0. The line may
+// start with a byte order mark, end with "\r" and be quoted.
+func sepHint(line []byte) byte {
+	line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	line = bytes.TrimSuffix(line, []byte{'\r'})
+	if len(line) == 7 && line[0] == '"' && line[6] == '"' {
+		line = line[1:6]
+	}
+	if len(line) != 5 || !bytes.EqualFold(line[:4], []byte("sep=")) || bytes.IndexByte([]byte(csvDelims), line[4]) < 0 {
+		return 0
+	}
+	return line[4]
 }
 
 // titleLike reports whether line could be a title above a table ("KYC

@@ -182,6 +182,7 @@ func mrzLine2(doc string) string {
 }
 
 func TestHeaderDetection(t *testing.T) {
+	const addr = `"12 Park Street, Ballygunge, Kolkata 700019"`
 	tests := []findCase{
 		// JSON lines: never a CSV header, whatever the commas.
 		{`{"level":"info","ts":"2024-03-15","logger":"main","msg":"starting","version":"1.4.2","port":8080}` + "\n" +
@@ -191,6 +192,19 @@ func TestHeaderDetection(t *testing.T) {
 			`mobile["7862125602"] passport["S1003028"] voter_id["XFN6681346"]`},
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
+		// The line "sep=," that spreadsheet programs write before the
+		// header: with a byte order mark, "\r\n" or quotes too, and the
+		// delimiter it names. The rows are long enough that the line above
+		// is no context of their own (see shortPrefix).
+		{"sep=,\nName,Address,Mobile,Passport No\nFatima," + addr + ",7862125602,S1003028\n", `mobile["7862125602"] passport["S1003028"]`},
+		{"\uFEFFsep=,\r\nName,Address,Passport No\r\nFatima," + addr + ",S1003028\r\n", `passport["S1003028"]`},
+		{"\"sep=,\"\nName,Address,Passport No\nFatima," + addr + ",S1003028\n", `passport["S1003028"]`},
+		{"SEP=;\nName;Address;Passport No\nFatima;" + addr + ";S1003028\n", `passport["S1003028"]`},
+		// The header must use the delimiter named.
+		{"sep=;\nName,Address,Passport No\nFatima," + addr + ",S1003028\n", ``},
+		// Not a "sep=" line, and then no header.
+		{"sep=x\nName,Address,Passport No\nFatima," + addr + ",S1003028\n", ``},
+		{"sep=,\n{\"level\":\"info\",\"id\":\"S1003028\"}\n{\"level\":\"info\"}\n", ``},
 	}
 	checkCases(t, tests)
 }

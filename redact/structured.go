@@ -1186,9 +1186,11 @@ var ErrCSVComma = errors.New("redact: CSV delimiter must be an ASCII character o
 // CSV copies the CSV text read from src to dst with the identifiers in its
 // fields redacted, and returns the first error from reading or writing. The
 // first record is the header: it names the columns for opts.Columns and is
-// redacted like any record. CSV streams: its memory does not grow with the
-// size of the input or the length of a record, only with the number of
-// columns.
+// redacted like any record. A first line "sep=;", which spreadsheet programs
+// write to name the delimiter, is copied as it is and the header is the record
+// after it; its delimiter is used when opts.Comma is zero. CSV streams: its
+// memory does not grow with the size of the input or the length of a record,
+// only with the number of columns.
 //
 // Fields without identifiers, delimiters, quoting and line endings (CRLF, LF
 // or CR) are written back byte for byte. A field with an identifier keeps its
@@ -1208,7 +1210,7 @@ func (r *Redactor) CSV(dst io.Writer, src io.Reader, opts CSVOptions) error {
 		r:     r,
 		opts:  &opts,
 		comma: comma,
-		in:    bufio.NewReaderSize(src, structBuf),
+		in:    bufio.NewReaderSize(&stickyReader{r: src}, structBuf),
 		out:   bufio.NewWriterSize(dst, structBuf),
 	}
 	c.f.r = r
@@ -1241,6 +1243,7 @@ type csvStream struct {
 const maxCSVColumns = 1 << 16
 
 func (c *csvStream) run() error {
+	c.sepLine()
 	for {
 		end, err := c.field()
 		if err != nil {
@@ -1257,6 +1260,65 @@ func (c *csvStream) run() error {
 			return nil
 		}
 	}
+}
+
+// sepLine copies to the output, as it is, a first line "sep=;" that
+// spreadsheet programs write before a table's header to name its delimiter
+// (",", tab, ";" or "|"; the line may start with a byte order mark, be
+// quoted and end with "\r\n"): the header is the record after it. The
+// delimiter named is used when opts.Comma is zero. An error reading is left
+// for the next read to return (see stickyReader).
+func (c *csvStream) sepLine() {
+	b, _ := c.in.Peek(len("\uFEFF\"sep=;\"\r\n"))
+	i := 0
+	if bytes.HasPrefix(b, []byte("\uFEFF")) {
+		i = len("\uFEFF")
+	}
+	q := i < len(b) && b[i] == '"'
+	if q {
+		i++
+	}
+	if len(b) < i+5 || !bytes.EqualFold(b[i:i+4], []byte("sep=")) || !strings.ContainsRune(",\t;|", rune(b[i+4])) {
+		return
+	}
+	d := b[i+4]
+	i += 5
+	if q {
+		if i == len(b) || b[i] != '"' {
+			return
+		}
+		i++
+	}
+	switch {
+	case bytes.HasPrefix(b[i:], []byte("\r\n")):
+		i += 2
+	case i < len(b) && (b[i] == '\n' || b[i] == '\r'):
+		i++
+	default:
+		return
+	}
+	if c.opts.Comma == 0 {
+		c.comma = d
+	}
+	c.out.Write(b[:i])
+	c.in.Discard(i)
+}
+
+// stickyReader returns, once its reader has returned an error, that error
+// from every later Read, so that a bufio.Reader's Peek (which hands an error
+// out once) cannot lose it.
+type stickyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	s.err = err
+	return n, err
 }
 
 // How a field ends.

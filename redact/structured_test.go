@@ -322,6 +322,18 @@ func TestJSONSample(t *testing.T) {
 
 // shape describes the structure of a decoded JSON value, leaving out the
 // values of strings and numbers.
+// onceErr is a reader that returns err once and then io.EOF.
+type onceErr struct{ err error }
+
+func (r *onceErr) Read([]byte) (int, error) {
+	err := r.err
+	if err == nil {
+		return 0, io.EOF
+	}
+	r.err = nil
+	return 0, err
+}
+
 func shape(v any) string {
 	switch v := v.(type) {
 	case map[string]any:
@@ -371,6 +383,15 @@ func TestCSV(t *testing.T) {
 		{"empty fields", "a,,phone\n,,\n", "a,,phone\n,,\n", redact.CSVOptions{}},
 		{"lazy quotes", "a,b\nx\"y,\"p\"q 9876543210\"\n", "a,b\nx\"y,\"p\"\"q XXXXXX3210\"\n", redact.CSVOptions{}},
 		{"unquoted needs quoting", "a,b\nx,9876543210\n", "a,b\nx,\"[MOBILE]\"\n", redact.CSVOptions{}},
+		// A spreadsheet program's line "sep=;" before the header names the
+		// delimiter; it is copied as it is, and the header follows it.
+		{"sep line", "sep=,\nname,mobile\nAsha,12345\n", "sep=,\nname,mobile\nAsha,X2345\n", redact.CSVOptions{}},
+		{"sep line names the delimiter", "sep=;\r\nname;mobile\r\nAsha;12345\r\n", "sep=;\r\nname;mobile\r\nAsha;X2345\r\n",
+			redact.CSVOptions{}},
+		{"sep line quoted after a BOM", "\ufeff\"sep=|\"\nmobile|x\n12345|y\n", "\ufeff\"sep=|\"\nmobile|x\nX2345|y\n", redact.CSVOptions{}},
+		{"sep line and Comma", "sep=;\nname,mobile\nAsha,12345\n", "sep=;\nname,mobile\nAsha,X2345\n", redact.CSVOptions{Comma: ','}},
+		{"no sep line", "sep=x\nmobile\n12345\n", "sep=x\nmobile\n12345\n", redact.CSVOptions{}},
+		{"sep line alone", "sep=,", "sep=,", redact.CSVOptions{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -400,6 +421,14 @@ func TestCSV(t *testing.T) {
 	rerr := errors.New("read failed")
 	if err := def.CSV(io.Discard, io.MultiReader(strings.NewReader("a,\"b"), iotest.ErrReader(rerr)), redact.CSVOptions{}); err != rerr {
 		t.Errorf("read error: %v", err)
+	}
+	// An error within the first bytes, read to look for a "sep=" line, from
+	// a reader that returns it once and then io.EOF.
+	for _, in := range []string{"", "a", "sep=,\n", "sep=,\nmobile\n"} {
+		src := io.MultiReader(strings.NewReader(in), &onceErr{err: rerr})
+		if err := def.CSV(io.Discard, src, redact.CSVOptions{}); err != rerr {
+			t.Errorf("read error after %q: %v", in, err)
+		}
 	}
 }
 
@@ -673,6 +702,7 @@ func FuzzCSV(f *testing.F) {
 		"phone\n\"98765\n43210\"\n",
 		"x\"y,\"p\"q\n",
 		",mob,Adhar\n%98765R3210,2341 2341 2346", // hung the detectors once
+		"sep=;\nname;mobile\nAsha;9876543210\n",
 	} {
 		f.Add(s)
 	}
