@@ -258,7 +258,167 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 	if lbl == lblNone {
 		lbl = prev
 	}
+	if lbl == lblNone && !l.csvOn && !inCell {
+		lbl = typeSibling(l.data[max(start-ctxBefore, l.lo(start)):start])
+	}
 	return lbl
+}
+
+// maxSiblings bounds the members of a JSON object that typeSibling reads.
+const maxSiblings = 8
+
+// typeSibling returns the kinds named as the value of a type key ("type",
+// "docType", "id_type", "kind", "category") of the JSON object whose member
+// ends w with its key, ':' and the opening quote of its value, when that key
+// says nothing of the value's kind ("number", "docNumber", "value", "id_no"):
+// {"type":"passport","country":"IN","number":"J6932157"}. It reads up to
+// maxSiblings members back to the object's '{', each whole within w, and
+// steps over nested values; it returns lblNone for anything else.
+func typeSibling(w []byte) label {
+	i := len(w)
+	if i > 0 && w[i-1] == '"' {
+		i--
+	}
+	var key int
+	if key, i = memberKey(w, i); key < 0 || !keyIs(w[key:i-1], false) {
+		return lblNone
+	}
+	i = key
+	for range maxSiblings {
+		i = spaceBack(w, i)
+		if i == 0 || w[i-1] != ',' {
+			return lblNone // the object's '{', or not JSON
+		}
+		// The member before: its value, then its key.
+		end := spaceBack(w, i-1)
+		start := valueStart(w, end)
+		if start < 0 {
+			return lblNone
+		}
+		k, j := memberKey(w, start)
+		if k < 0 {
+			return lblNone
+		}
+		if w[start] == '"' && keyIs(w[k:j-1], true) {
+			var spans [4][2]int
+			v := w[start+1 : end-1]
+			var lbl label
+			for _, s := range spans[:splitWords(v, spans[:])] {
+				l, _ := lookupWord(v[s[0]:s[1]])
+				lbl |= l & 0x3F
+			}
+			return lbl
+		}
+		i = k
+	}
+	return lblNone
+}
+
+// memberKey reads back from w[:i], which ends with the ':' after a JSON key
+// and perhaps spaces, to the key: it returns the index of the key's opening
+// quote, and the index just after its closing quote; k is -1 when w[:i] does
+// not end so.
+func memberKey(w []byte, i int) (k, j int) {
+	i = spaceBack(w, i)
+	if i == 0 || w[i-1] != ':' {
+		return -1, 0
+	}
+	j = spaceBack(w, i-1)
+	if j == 0 || w[j-1] != '"' {
+		return -1, 0
+	}
+	if k = stringStart(w, j); k < 0 {
+		return -1, 0
+	}
+	return k, j
+}
+
+// keyIs reports whether the words of the JSON key k say nothing of the kind
+// of its value (genericWords) and, when typ, whether one of them is "type",
+// "kind" or "category": a type key.
+func keyIs(k []byte, typ bool) bool {
+	var spans [4][2]int
+	n := splitWords(k, spans[:])
+	if n == 0 || n == len(spans) {
+		return false
+	}
+	named := false
+	for _, s := range spans[:n] {
+		word := k[s[0]:s[1]]
+		if bytes.EqualFold(word, []byte("type")) ||
+			typ && (bytes.EqualFold(word, []byte("kind")) || bytes.EqualFold(word, []byte("category"))) {
+			named = true
+			continue
+		}
+		if lbl, gen := lookupWord(word); !gen || lbl != lblNone {
+			return false
+		}
+	}
+	return named == typ
+}
+
+// spaceBack returns i less the JSON white space that ends w[:i].
+func spaceBack(w []byte, i int) int {
+	for i > 0 && (w[i-1] == ' ' || w[i-1] == '\t' || w[i-1] == '\n' || w[i-1] == '\r') {
+		i--
+	}
+	return i
+}
+
+// stringStart returns the index of the opening quote of the JSON string
+// whose closing quote is w[j-1], or -1 when it does not start in w.
+func stringStart(w []byte, j int) int {
+	for k := j - 2; k >= 0; k-- {
+		if w[k] != '"' {
+			continue
+		}
+		n := 0
+		for k-n > 0 && w[k-n-1] == '\\' {
+			n++
+		}
+		if n%2 == 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// valueStart returns the index where the JSON value that ends w[:end]
+// starts: a string, an object or array (read back to its opening bracket,
+// over the strings inside), or a literal; -1 when it does not start in w.
+func valueStart(w []byte, end int) int {
+	if end == 0 {
+		return -1
+	}
+	switch w[end-1] {
+	case '"':
+		return stringStart(w, end)
+	case '}', ']':
+		depth := 0
+		for k := end - 1; k >= 0; k-- {
+			switch w[k] {
+			case '"':
+				if k = stringStart(w, k+1); k < 0 {
+					return -1
+				}
+			case '}', ']':
+				depth++
+			case '{', '[':
+				if depth--; depth == 0 {
+					return k
+				}
+			}
+		}
+		return -1
+	}
+	k := end
+	for k > 0 && (isLower(w[k-1]|0x20) || w[k-1]-'0' < 10 || w[k-1] == '.' || w[k-1] == '-' || w[k-1] == '+') {
+		k--
+	}
+	if k == end {
+		return -1
+	}
+	return k
 }
 
 const (

@@ -211,6 +211,17 @@ func TestHeaderDetection(t *testing.T) {
 
 func TestContextRules(t *testing.T) {
 	tests := []findCase{
+		// A kind named by a type key of the same JSON object, when the
+		// value's own key names none (typeSibling).
+		{`{"type":"passport","country":"IN","number":"J6932157"}`, `passport["J6932157"]`},
+		{`{"docType":"PASSPORT","nationality":"Indian","docNumber":"J6932157"}`, `passport["J6932157"]`},
+		{`{"kind":"voter_id","state":"MH","value":"ABC1234567"}`, `voter_id["ABC1234567"]`},
+		{`{"id_type": "passport", "issued_by": "MEA", "id_number": "J6932157"}`, `passport["J6932157"]`},
+		{`{"type":"passport","meta":{"a":[1,"}"]},"s":"a\",\"b\":\"","number":"J6932157"}`, `passport["J6932157"]`},
+		{`{"type":"passport","expiry":"2030-01-01","ref":"J6932157"}`, ``},
+		{`{"type":"aadhaar","country":"IN","number":"J6932157"}`, ``},
+		{`{"note":"type passport","country":"IN","number":"J6932157"}`, ``},
+		{`[{"type":"passport"},{"country":"IN","number":"J6932157"}]`, ``},
 		{"Order placed by 7037212038 via app", `mobile["7037212038"]`},
 		{"OTP for txn 8516 sent to 9508792723", `mobile["9508792723"]`},
 		{"Booking confirmed for 7919187204", `mobile["7919187204"]`},
