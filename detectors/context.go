@@ -638,10 +638,12 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 			switch {
 			case lbl&0x3F != 0 && neg == lblNone:
 				from = -1
-				if words == 0 && i >= 3 && !isUpper(w[i-1]) && w[i-1] != '_' {
+				if words == 0 && i >= 3 && !isUpper(w[i-1]) && w[i-1] != '_' && !isHex(w[i-1]) {
 					// What was read: the gap, the word, and the bytes
 					// before it that wordStart, placeholder and inEscape
-					// look at.
+					// look at. (After a hex digit wordStart may have
+					// stepped over an escape it read further back:
+					// "%2apan" is "pan", "x2apan" is "apan".)
 					from = i - 2
 				}
 				return lbl, from

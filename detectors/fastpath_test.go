@@ -384,6 +384,16 @@ func TestNearestLabelFrom(t *testing.T) {
 	if lbl&kindBit(iMobile) == 0 || from < 0 || from > len(`{"id":351173,"`) {
 		t.Errorf(`nearestLabel({"id":351173,"mobile":"+91 ) = %#x, from %d; want the mobile label and from at most %d`, lbl, from, len(`{"id":351173,"`))
 	}
+	// The word "pan" read after stepping over the escape "%2a": from must
+	// take in the '%', as "x2apan" holds the word "apan".
+	w := []byte("q=%2apan: ")
+	if lbl, from := nearestLabel(w, false, relevant(iPAN)); lbl&kindBit(iPAN) == 0 {
+		t.Errorf("nearestLabel(%q) = %#x; want the PAN label", w, lbl)
+	} else if from > 2 {
+		if got, _ := nearestLabel([]byte("q=x2apan: "), false, relevant(iPAN)); got != lbl {
+			t.Errorf("nearestLabel(%q) = %#x, from %d, but %#x for q=x2apan: ", w, lbl, from, got)
+		}
+	}
 }
 
 // TestGroupLookahead checks the shortcuts that read the runs after the next
