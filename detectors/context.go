@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"strings"
 	"unicode"
+
+	"github.com/kavach-dev/kavach/internal/sepline"
 )
 
 // label is what a context word says about a nearby identifier: bit i (for
@@ -259,7 +261,7 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 		lbl = prev
 	}
 	if lbl == lblNone && !l.csvOn && !inCell {
-		lbl = typeSibling(l.data[max(start-ctxBefore, l.lo(start)):start])
+		lbl = typeSibling(l.before(start))
 	}
 	return lbl
 }
@@ -429,14 +431,20 @@ const (
 	maxWords   = 32
 )
 
+// before returns the context read before a finding at data index start: at
+// most ctxBefore bytes, within what a candidate may read (see lo).
+func (l *loop) before(start int) []byte {
+	return l.data[max(start-ctxBefore, l.lo(start)):start]
+}
+
 // labelsBefore returns the labels of the nearest context words before start:
 // within the finding's field, elsewhere on its line, and on the previous line.
 // inCell says that start is in a cell of an HTML table under a header: the
 // cell is the field.
 func (l *loop) labelsBefore(ki, start int, inCell bool) (field, line, prev label) {
 	rel := relevant(ki)
-	lo := max(start-ctxBefore, l.lo(start))
-	w := l.data[lo:start]
+	w := l.before(start)
+	lo := start - len(w)
 	partial := lo > 0 && isWordByte(l.data[lo-1])
 	plainText := !l.csvOn && !inCell
 	if plainText {
@@ -918,12 +926,9 @@ type csvHeader struct {
 	labels [maxCols]label
 }
 
-// csvDelims are the delimiters a CSV header may use.
-const csvDelims = ",\t;|"
-
 // parseHeader decides whether line (a line near the start of a stream,
 // without the newline) is a delimited header: at least two fields split by
-// one of csvDelims (delim, or when delim is 0 the one the line holds most
+// one of sepline.Delims (delim, or when delim is 0 the one the line holds most
 // of), every field short and made of words. It returns the header.
 func parseHeader(line []byte, delim byte) csvHeader {
 	var h csvHeader
@@ -933,7 +938,7 @@ func parseHeader(line []byte, delim byte) csvHeader {
 	}
 	best, bestN := delim, bytes.Count(line, []byte{delim})
 	if delim == 0 {
-		for _, d := range []byte(csvDelims) {
+		for _, d := range []byte(sepline.Delims) {
 			if n := bytes.Count(line, []byte{d}); n > bestN {
 				best, bestN = d, n
 			}
@@ -967,8 +972,8 @@ func parseHeader(line []byte, delim byte) csvHeader {
 // (in its first headerMax bytes; b holds them, or all of a shorter stream
 // when atEOF): a line that parseHeader accepts, followed by a line with the
 // same number of fields. Before the header may come title lines (titleLike)
-// or a first line "sep=;" (sepHint), whose delimiter the header must then
-// use. It reports need when b is too short to decide.
+// or a first line "sep=;" (see package sepline), whose delimiter the header
+// must then use. It reports need when b is too short to decide.
 func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	if len(b) > headerMax {
 		b = b[:headerMax]
@@ -985,7 +990,7 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	}
 	i := 0
 	var prevLine []byte
-	var hint byte // the delimiter named by a first line "sep=;" (see sepHint)
+	var hint byte // the delimiter named by a first line "sep=;" (sepline.Len)
 	for n := 0; n < 3; n++ {
 		if n > 0 && !titleLike(prevLine) && !(n == 1 && hint != 0) {
 			break // a header comes first, or after title lines only
@@ -1002,8 +1007,9 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		}
 		prevLine = line
 		if n == 0 {
-			if hint = sepHint(line); hint != 0 {
-				i = next
+			var k int
+			if k, hint = sepline.Len(b); k > 0 {
+				i = k
 				continue
 			}
 		}
@@ -1025,22 +1031,6 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		i = next
 	}
 	return csvHeader{}, false
-}
-
-// sepHint returns the delimiter that line names when it is the line
-// "sep=," that spreadsheet programs write (and read) before a table's header
-// to say how its fields are split, one of csvDelims; or 0. The line may
-// start with a byte order mark, end with "\r" and be quoted.
-func sepHint(line []byte) byte {
-	line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-	line = bytes.TrimSuffix(line, []byte{'\r'})
-	if len(line) == 7 && line[0] == '"' && line[6] == '"' {
-		line = line[1:6]
-	}
-	if len(line) != 5 || !bytes.EqualFold(line[:4], []byte("sep=")) || bytes.IndexByte([]byte(csvDelims), line[4]) < 0 {
-		return 0
-	}
-	return line[4]
 }
 
 // titleLike reports whether line could be a title above a table ("KYC

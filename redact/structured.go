@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kavach-dev/kavach/detectors"
+	"github.com/kavach-dev/kavach/internal/sepline"
 )
 
 // This file holds what the structured formats share (field names that say
@@ -1264,44 +1265,20 @@ func (c *csvStream) run() error {
 
 // sepLine copies to the output, as it is, a first line "sep=;" that
 // spreadsheet programs write before a table's header to name its delimiter
-// (",", tab, ";" or "|"; the line may start with a byte order mark, be
-// quoted and end with "\r\n"): the header is the record after it. The
-// delimiter named is used when opts.Comma is zero. An error reading is left
-// for the next read to return (see stickyReader).
+// (see package sepline): the header is the record after it. The delimiter
+// named is used when opts.Comma is zero. An error reading is left for the
+// next read to return (see stickyReader).
 func (c *csvStream) sepLine() {
-	b, _ := c.in.Peek(len("\uFEFF\"sep=;\"\r\n"))
-	i := 0
-	if bytes.HasPrefix(b, []byte("\uFEFF")) {
-		i = len("\uFEFF")
-	}
-	q := i < len(b) && b[i] == '"'
-	if q {
-		i++
-	}
-	if len(b) < i+5 || !bytes.EqualFold(b[i:i+4], []byte("sep=")) || !strings.ContainsRune(",\t;|", rune(b[i+4])) {
-		return
-	}
-	d := b[i+4]
-	i += 5
-	if q {
-		if i == len(b) || b[i] != '"' {
-			return
-		}
-		i++
-	}
-	switch {
-	case bytes.HasPrefix(b[i:], []byte("\r\n")):
-		i += 2
-	case i < len(b) && (b[i] == '\n' || b[i] == '\r'):
-		i++
-	default:
+	b, _ := c.in.Peek(sepline.MaxLen)
+	n, delim := sepline.Len(b)
+	if n == 0 {
 		return
 	}
 	if c.opts.Comma == 0 {
-		c.comma = d
+		c.comma = delim
 	}
-	c.out.Write(b[:i])
-	c.in.Discard(i)
+	c.out.Write(b[:n])
+	c.in.Discard(n)
 }
 
 // stickyReader returns, once its reader has returned an error, that error
@@ -1312,6 +1289,7 @@ type stickyReader struct {
 	err error
 }
 
+// Read reads from the reader, or returns the error it returned before.
 func (s *stickyReader) Read(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err

@@ -320,8 +320,6 @@ func TestJSONSample(t *testing.T) {
 	}
 }
 
-// shape describes the structure of a decoded JSON value, leaving out the
-// values of strings and numbers.
 // onceErr is a reader that returns err once and then io.EOF.
 type onceErr struct{ err error }
 
@@ -334,6 +332,8 @@ func (r *onceErr) Read([]byte) (int, error) {
 	return 0, err
 }
 
+// shape describes the structure of a decoded JSON value, leaving out the
+// values of strings and numbers.
 func shape(v any) string {
 	switch v := v.(type) {
 	case map[string]any:
