@@ -2,11 +2,12 @@ package detectors
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kavach-dev/kavach/internal/loggen"
 )
 
 // Benchmark inputs, generated deterministically so that every run measures the
@@ -14,38 +15,20 @@ import (
 var benchInputs = map[string][]byte{}
 
 func init() {
-	r := rand.New(rand.NewPCG(42, 42))
-	digits := func(n int) string {
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = byte('0' + r.IntN(10))
-		}
-		return string(b)
-	}
-	var json, access, deva, none, dense strings.Builder
-	for json.Len() < 1<<20 {
-		fmt.Fprintf(&json, `{"ts":"2026-11-22T10:%02d:%02d.%03dZ","level":"info","msg":"payment settled","rrn":"1%s","order_id":"ORD%s","amount":%d.%02d,"user":{"id":%d,"mobile":"+91 98%s %s"},"ip":"10.%d.%d.%d","trace":"%x"}`+"\n",
-			r.IntN(60), r.IntN(60), r.IntN(1000), digits(11), digits(8), r.IntN(99999), r.IntN(100), r.IntN(1e6), digits(3), digits(5), r.IntN(255), r.IntN(255), r.IntN(255), r.Uint64())
-	}
-	for access.Len() < 1<<20 {
-		fmt.Fprintf(&access, `10.%d.%d.%d - - [22/Nov/2026:10:%02d:%02d +0530] "GET /api/v1/orders/%d?page=%d&sort=desc HTTP/1.1" 200 %d "-" "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"`+"\n",
-			r.IntN(255), r.IntN(255), r.IntN(255), r.IntN(60), r.IntN(60), r.IntN(1e6), r.IntN(50), r.IntN(99999))
-	}
+	// The log text comes from loggen, which redact's benchmarks read too.
+	logs := loggen.Service(1 << 20)
+	var deva, dense strings.Builder
 	for deva.Len() < 1<<20 {
 		deva.WriteString("लाभार्थी का नाम रमेश कुमार है और उनका टीकाकरण केंद्र सरकारी अस्पताल में है। पहली खुराक दी गई। ")
 		deva.WriteString("मोबाइल नंबर ९८७६५४३२१० और आधार संख्या २३४१ २३४१ २३४६ दर्ज की गई।\n")
 	}
-	for none.Len() < 1<<20 {
-		fmt.Fprintf(&none, "2026-11-22 10:%02d:%02d INFO worker-%d processed batch %d in %dms (queue depth %d, retries %d) status=ok\n",
-			r.IntN(60), r.IntN(60), r.IntN(16), r.IntN(1e6), r.IntN(5000), r.IntN(100), r.IntN(3))
-	}
 	for dense.Len() < 1<<20 {
 		fmt.Fprintf(&dense, "aadhaar 2341 2341 2346 mobile +91 98765 43210 pan ABCPD1234Z voter WKH1186253 passport J6932157 vid 2341234123412341\n")
 	}
-	benchInputs["JSONLogs"] = []byte(json.String())
-	benchInputs["AccessLogs"] = []byte(access.String())
+	benchInputs["JSONLogs"] = logs.JSON
+	benchInputs["AccessLogs"] = logs.Access
 	benchInputs["Devanagari"] = []byte(deva.String())
-	benchInputs["NoMatch"] = []byte(none.String())
+	benchInputs["NoMatch"] = logs.Plain
 	benchInputs["DenseMatches"] = []byte(dense.String())
 }
 

@@ -549,6 +549,12 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		}
 		return 0, runStep
 	}
+	if n <= 4 && joinSep(after) {
+		// A timestamp or an IPv4 address: step over it whole.
+		if g := layoutEnd(b[t+2:], bk.dig>>t, n); g > 0 {
+			return t + g, runDone
+		}
+	}
 	m := 0 // the digits of the next run, as nextRun reads them
 	switch {
 	case joinSep(after):

@@ -49,7 +49,8 @@ func clip(b []byte) []byte {
 func fastPathText(r *rand.Rand, n int) []byte {
 	pieces := []string{" ", " ", "-", ".", ":", "+", "/", ",", "\"", "(", ")", "%", "<", "\n", "=", "_", "&", "@", ";", "\t", "\r", ">",
 		"+91", "0091", "91", "0", "ABC", "T", "ABCDE", "F", "x", "ms", "a81c13ee8c9eb0f1044e0dcb74945ed9", "P<IND", "<<<<", "\n\n", "\u0966", "\u200b", "\u00a0", "\uff19", "aadhaar ", "mobile: ", "pan ",
-		"%20", "%2B", "%C2%A0", "%E0%A5%A8", "%E2%80%8B", "%EF%BC%99", "%A0", "%E0%A5"}
+		"%20", "%2B", "%C2%A0", "%E0%A5%A8", "%E2%80%8B", "%EF%BC%99", "%A0", "%E0%A5",
+		"2026-11-22T10:32:21", "2026-11-22 10:", "Z", ".123", "+05:30", "2026:10:32:21 +0530]", "10.1.22.250"}
 	var b []byte
 	for len(b) < n {
 		if r.IntN(3) == 0 {
@@ -562,6 +563,43 @@ func TestChainedAgrees(t *testing.T) {
 		}
 		a, c := lefts[rnd.IntN(len(lefts))], rights[rnd.IntN(len(rights))]
 		checkFastPaths(t, []byte("x 1 "+strings.Repeat("y", rnd.IntN(64))+"\n"+a+s+c+"\n"+strings.Repeat("lorem ipsum ", 8)))
+		n++
+	}
+	t.Logf("%d texts", n)
+}
+
+// TestLayoutAgrees checks the timestamps and addresses that blockRun steps
+// over whole (layoutEnd) against the full examination: each layout and
+// near misses of it (a digit more or less, another separator, a first digit
+// out of range, "91", "0" and 3-3-4 octets, a port, a letter or a run of
+// digits right after it) before every kind of edge, at every offset of a
+// 64-byte block, and random layouts with one byte changed.
+func TestLayoutAgrees(t *testing.T) {
+	layouts := []string{
+		"2026-11-22", "2026-11-22T10:32:21", "2026-11-22 10:32:21", "2026-11-22T10:32:21Z", "2026-11-22T10:32:21.123Z",
+		"2026-11-22T10:32:21.123456Z", "2026-11-22T10:32:21+05:30", "2026-11-22T10:32:21.123+05:30", "2026-11-22 10:32:21,123",
+		"2026-11-22T10:32:21.123456-0800", "2026-11-22T10:32:21.9876543210Z", "2026-11-22T10:32:21.98765", "2026-11-22T10:32:21.987",
+		"2026-11-22T10:32:21Z 98765 43210", "2026-11-22T10:32:21.987 654 3210", "2026-11-22T10:32:21+91:98", "2026-11-22T10:32:21+0530 F",
+		"2026-11-22T10:32", "2026-11-22T10:32:2", "2026-11-22T1:32:21", "2026-11-22X10:32:21", "2026-11-2210:32:21", "0091-98-76",
+		"2026-91-22", "2026-11-92", "2026-11-22 91:32:21", "2341-11-22 2341 2346", "2026-11-22 98765 43210",
+		"2026:10:32:21 +0530]", "2026:10:32:21 -0800]", "2026:10:32:21 +0530 ABCDE", "2026:10:32:21 +05301]", "2026:10:32:21",
+		"2026:91:32:21", "2026:10:32:21 +9876543210", "[22/Nov/2026:10:32:21 +0530]",
+		"10.133.158.221", "10.0.0.1", "91.98.76.54", "0.987.654.3210", "10.0.987.654:3210", "10.1.2.3:8080", "10.1.2.3.4",
+		"987.654.321.0", "1.2.3.4 98765 43210", "1.2.3.4-ABCDE", "1.2.3.4 (98765) 43210", "1.2.3.4 %39", "1.2.3.4%20", "1.2.3", "1.22.333.4444",
+	}
+	lefts := []string{"", " ", "\"", "ts=", "[", "/", "\n", "+", "%20", "x", "T", "(", "9 ", "+91 "}
+	rights := []string{"", " ", "\"", ",", "]", "\n", ")", "Z", " 1", "-2", ".5", ":3", " F", "(1)", "%20", "\u0967", " 2341 2346", " 43210"}
+	n := 0
+	for _, s := range layouts {
+		n += checkAround(t, s, lefts, rights)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	bytesIn := []byte("0123456789 -:.TZ+,/()%\"x\n")
+	for range 4000 {
+		b := []byte(layouts[r.IntN(len(layouts))])
+		b[r.IntN(len(b))] = bytesIn[r.IntN(len(bytesIn))]
+		text := "x 1 " + strings.Repeat("y", r.IntN(64)) + lefts[r.IntN(len(lefts))] + string(b) + rights[r.IntN(len(rights))] + "\n" + strings.Repeat("lorem ipsum ", 8)
+		checkFastPaths(t, []byte(text))
 		n++
 	}
 	t.Logf("%d texts", n)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kavach-dev/kavach/detectors"
 	"github.com/kavach-dev/kavach/internal/fake"
+	"github.com/kavach-dev/kavach/internal/loggen"
 	"golang.org/x/text/transform"
 )
 
@@ -30,6 +31,16 @@ const benchSize = 256 << 10
 //	CSV           a CSV export with a header (vaccination.csv)
 //	Devanagari    Hindi text with identifiers in Devanagari digits
 //	DenseMatches  lines made mostly of identifiers in their written forms
+//
+// and the service logs that detectors' benchmarks read (loggen.Service):
+//
+//	ServicePlain  application log lines without identifiers
+//	ServiceAccess nginx access log lines without identifiers
+//	ServiceJSON   JSON log lines with a mobile number on each
+//
+// The classes from NoMatch to DenseMatches come from the sample files: log
+// lines written from many templates and full of identifiers and of numbers
+// made to look like them, a harder test than most services' logs.
 var benchInputs = sync.OnceValue(func() map[string][]byte {
 	samples := map[string][]byte{}
 	for _, s := range fake.Samples(1) {
@@ -57,6 +68,8 @@ var benchInputs = sync.OnceValue(func() map[string][]byte {
 		"Devanagari":   samples["hindi.txt"],
 		"DenseMatches": []byte(dense.String()),
 	}
+	logs := loggen.Service(1 << 20)
+	in["ServicePlain"], in["ServiceAccess"], in["ServiceJSON"] = logs.Plain, logs.Access, logs.JSON
 	for k, v := range in {
 		in[k] = cutTo(v, benchSize)
 	}
@@ -72,7 +85,7 @@ func cutTo(b []byte, n int) []byte {
 	return out
 }
 
-var benchClasses = []string{"Prose", "NoMatch", "AccessLog", "AppLog", "JSONLogs", "CSV", "Devanagari", "DenseMatches"}
+var benchClasses = []string{"Prose", "ServicePlain", "ServiceAccess", "ServiceJSON", "NoMatch", "AccessLog", "AppLog", "JSONLogs", "CSV", "Devanagari", "DenseMatches"}
 
 func BenchmarkString(b *testing.B) {
 	for _, class := range benchClasses {
