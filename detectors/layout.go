@@ -16,10 +16,10 @@ import "math/bits"
 // Digit masks of layouts: bit i is set when byte i is a digit, for the
 // layout and the byte after it.
 const (
-	isoDate  = 0b0_11_0_11_0_1111 // "2026-11-22"
-	isoTime  = 0b0_11_0_11_0_11   // "10:32:21"
-	clfTime  = 0b0_11_0_11_0_11_0_1111
-	zoneMask = 0b0_11_0_11 // "05:30"
+	isoDate  = 0b0_11_0_11_0_1111      // "2026-11-22"
+	isoTime  = 0b0_11_0_11_0_11        // "10:32:21"
+	clfTime  = 0b0_11_0_11_0_11_0_1111 // "2026:10:32:21"
+	zoneMask = 0b0_11_0_11             // "05:30"
 )
 
 // layoutEnd returns the length of the timestamp or IPv4 address at the start
@@ -65,8 +65,10 @@ func isoEnd(s []byte, dig uint64) int {
 
 // timeTail returns the end of a timestamp whose seconds end at s[k], with at
 // least three bytes of s from k: after a fraction and an offset when they
-// follow, at k, or before the seconds (k-3) when what follows them is not
-// plain or s ends too soon to tell (they are left to the scan).
+// follow; at k when the byte after the seconds is plain (also when s ends
+// too soon to read the fraction or offset after it); before the seconds
+// (k-3), which are left to the scan, when a letter or a 'Z' that joins
+// more follows them.
 func timeTail(s []byte, dig uint64, k int) int {
 	switch c := s[k]; {
 	case c == 'Z':
