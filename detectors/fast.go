@@ -834,6 +834,14 @@ func again(k int) (int, int) {
 	return k, runAgain
 }
 
+// groupEnds reports whether b1 b2 b3, the bytes after a group of letters and
+// digits, end it plainly enough for blockGroup to decide it: a plain byte
+// but '(', and after it no byte that may begin a character of another
+// script or a percent escape, nor a parenthesis before a digit.
+func groupEnds(b1, b2, b3 byte) bool {
+	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && b3-'0' < 10)
+}
+
 // blockGroup decides, as fast would, the group of ASCII letters and digits
 // that holds the run of digits at block offsets t..e, when it holds a letter:
 // see blockRun.
@@ -854,8 +862,7 @@ func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
 		return again(s)
 	}
 	before, b1, b2 := b[s+1], b[g+2], b[g+3]
-	if !plainEdge[before] || before == '\n' || b[s] == '%' ||
-		!plainEdge[b1] || b1 == '(' || b2 >= 0x80 || b2 == '%' || b2 == '(' && b[g+4]-'0' < 10 {
+	if !plainEdge[before] || before == '\n' || b[s] == '%' || !groupEnds(b1, b2, b[g+4]) {
 		return 0, runStep
 	}
 	m := 0 // the digits of the run after the gap, as fast reads them

@@ -64,7 +64,7 @@ func isoEnd(s []byte, dig uint64) int {
 }
 
 // timeTail returns the end of a timestamp whose seconds end at s[k], with at
-// least three bytes of s from k: after a fraction and an offset when they
+// least four bytes of s from k: after a fraction and an offset when they
 // follow; at k when the byte after the seconds is plain (also when s ends
 // too soon to read the fraction or offset after it); before the seconds
 // (k-3), which are left to the scan, when a letter or a 'Z' that joins
@@ -109,11 +109,11 @@ func timeTail(s []byte, dig uint64, k int) int {
 }
 
 // zulu reports whether the 'Z' at s[k] ends the group of letters and digits
-// before it as blockGroup reads it (a group of no identifier): a plain byte
-// after it that joins no run of digits.
+// before it as blockGroup reads it (a group of no identifier): groupEnds,
+// and no run of digits joined after it.
 func zulu(s []byte, k int) bool {
 	c1, c2 := s[k+1], s[k+2]
-	return plainEdge[c1] && c1 != '(' && c2 < 0x80 && c2 != '%' && c2 != '(' && !(joinSep(c1) && c2-'0' < 10)
+	return groupEnds(c1, c2, s[k+3]) && !(joinSep(c1) && c2-'0' < 10)
 }
 
 // offsetEnd returns the end of the time-zone offset at s[k] ('+' or '-'),
