@@ -1,5 +1,7 @@
 package detectors
 
+import "github.com/kavach-dev/kavach/internal/inplace"
+
 // candidate is examine, recording how far the scan has settled. An ASCII
 // digit is first put to fast, which decides most groups from their shape.
 func (l *loop) candidate(p int) (next int, stop bool) {
@@ -202,7 +204,9 @@ func (l *loop) emit(ki int, start, end int, score float64) {
 	if n := len(l.dst); n > 0 && l.dst[n-1].End > s {
 		return // overlaps the previous finding
 	}
-	l.dst = append(l.dst, Finding{Kind: builtinKinds[ki], Start: s, End: e, Score: score})
+	var f *Finding
+	l.dst, f = inplace.Append(l.dst) // field by field: see inplace.Append
+	f.Kind, f.Start, f.End, f.Score, f.Err = builtinKinds[ki], s, e, score, nil
 	l.lastEnd = l.base + int64(end)
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kavach-dev/kavach/detectors"
+	"github.com/kavach-dev/kavach/internal/inplace"
 )
 
 // act is what happens to one finding.
@@ -74,27 +75,29 @@ func (e *engine) decide(src []byte, end int) {
 			continue
 		}
 		rl, idx := r.ruleFor(f.Kind)
-		h := hit{start: start, end: stop, f: i, rule: rl, idx: idx}
+		var a act
 		switch {
 		case f.Err != nil:
-			h.act = actFail
+			a = actFail
 		case f.Score < r.min:
 			continue
 		case r.allow != nil && e.allowed1(f.Kind, src[start:stop]):
-			h.act = actAllow
+			a = actAllow
 		default:
 			switch rl.action {
 			case ActionKeep:
-				h.act = actKeep
+				a = actKeep
 			case ActionLabel:
-				h.act = actLabel
+				a = actLabel
 			case ActionToken:
-				h.act = actToken
+				a = actToken
 			default:
-				h.act = actMask
+				a = actMask
 			}
 		}
-		e.hits = append(e.hits, h)
+		var h *hit
+		e.hits, h = inplace.Append(e.hits) // field by field: see inplace.Append
+		h.start, h.end, h.f, h.act, h.rule, h.idx = start, stop, i, a, rl, idx
 		prev = stop
 	}
 }
