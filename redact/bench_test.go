@@ -174,26 +174,50 @@ func BenchmarkTransformer(b *testing.B) {
 		in := benchInputs()[class]
 		b.Run(class, func(b *testing.B) {
 			t := Default.Transformer()
-			dst := make([]byte, 4096)
-			src := make([]byte, 0, 4096)
+			dst, src := make([]byte, 4096), make([]byte, 0, 4096)
 			b.SetBytes(int64(len(in)))
 			b.ReportAllocs()
 			for b.Loop() {
-				t.Reset()
-				p := in
-				src = src[:0]
-				for {
-					k := copy(src[len(src):cap(src)], p)
-					src = src[:len(src)+k]
-					p = p[k:]
-					_, nSrc, err := t.Transform(dst, src, len(p) == 0)
-					src = src[:copy(src, src[nSrc:])]
-					if err == nil && len(p) == 0 {
-						break
-					}
-				}
+				transformAll(t, in, dst, src)
 			}
 		})
+	}
+}
+
+// BenchmarkTransformerBuffers measures what the size of the buffers that
+// Transform is given costs: 4 KiB as transform.Reader uses, and 32 KiB.
+func BenchmarkTransformerBuffers(b *testing.B) {
+	for _, class := range []string{"ServiceJSON", "ServiceAccess"} {
+		in := benchInputs()[class]
+		for _, size := range []int{4 << 10, 32 << 10} {
+			b.Run(fmt.Sprintf("%s/%dKiB", class, size>>10), func(b *testing.B) {
+				t := Default.Transformer()
+				dst, src := make([]byte, size), make([]byte, 0, size)
+				b.SetBytes(int64(len(in)))
+				b.ReportAllocs()
+				for b.Loop() {
+					transformAll(t, in, dst, src)
+				}
+			})
+		}
+	}
+}
+
+// transformAll transforms in with t from its start, through src and dst as
+// transform.Reader would, and discards the output.
+func transformAll(t *Transformer, in, dst, src []byte) {
+	t.Reset()
+	p := in
+	src = src[:0]
+	for {
+		k := copy(src[len(src):cap(src)], p)
+		src = src[:len(src)+k]
+		p = p[k:]
+		_, nSrc, err := t.Transform(dst, src, len(p) == 0)
+		src = src[:copy(src, src[nSrc:])]
+		if err == nil && len(p) == 0 {
+			return
+		}
 	}
 }
 
