@@ -233,23 +233,32 @@ func appendMask(dst, span []byte, keep int, char string) []byte {
 			return appendMaskChars(dst, span, keep, char)
 		}
 		dst = append(dst, span...)
-		out := dst[n:]
-		k := keep
-		for i := len(out) - 1; i >= 0; i-- {
-			switch maskClass[out[i]] {
-			case maskAlnum:
-				if k > 0 {
-					k--
-				} else {
-					out[i] = char[0]
-				}
-			case maskWide:
-				return appendMaskChars(dst[:n], span, keep, char)
-			}
+		if !maskASCII(dst[n:], keep, char[0]) {
+			return appendMaskChars(dst[:n], span, keep, char)
 		}
 		return dst
 	}
 	return appendMaskChars(dst, span, keep, char)
+}
+
+// maskASCII masks b in place, from its end: every ASCII letter and digit but
+// the last keep becomes c. It returns false, leaving b partly masked, at a
+// byte that may be part of a longer character (maskWide), which needs
+// appendMaskChars.
+func maskASCII(b []byte, keep int, c byte) bool {
+	for i := len(b) - 1; i >= 0; i-- {
+		switch maskClass[b[i]] {
+		case maskAlnum:
+			if keep > 0 {
+				keep--
+			} else {
+				b[i] = c
+			}
+		case maskWide:
+			return false
+		}
+	}
+	return true
 }
 
 // Classes of bytes for appendMask: maskAlnum for an ASCII letter or digit,
@@ -432,6 +441,7 @@ func (e *engine) count(h *hit) {
 // not at all, and plain text is cut only between characters. It reports
 // whether it got to e.end.
 func (e *engine) emit(out, src []byte) ([]byte, bool) {
+	out = e.emitInPlace(out, src)
 	for {
 		next := e.end
 		if e.hi < len(e.hits) {
@@ -461,6 +471,56 @@ func (e *engine) emit(out, src []byte) ([]byte, bool) {
 		e.pos = h.end
 		e.hi++
 	}
+}
+
+// emitInPlace is the fast path of emit: it copies src from e.pos up to e.end,
+// or up to the end of the last hit that fits in out, in one piece, then masks
+// the hits in it in place. It stops, and leaves the rest to emit, at a hit
+// whose replacement is not as long as the identifier (a label, a token, a
+// character of another script, a mask character longer than one byte).
+func (e *engine) emitInPlace(out, src []byte) []byte {
+	stop := e.end
+	if room := cap(out) - len(out); stop-e.pos > room {
+		stop = e.pos
+		for j := e.hi; j < len(e.hits) && e.hits[j].end-e.pos <= room; j++ {
+			stop = e.hits[j].end
+		}
+	}
+	if stop <= e.pos {
+		return out
+	}
+	base := len(out) - e.pos // out[base+i] is the output for src[i]
+	out = append(out, src[e.pos:stop]...)
+	for ; e.hi < len(e.hits) && e.hits[e.hi].end <= stop; e.hi++ {
+		h := &e.hits[e.hi]
+		if !e.maskInPlace(out[base+h.start:base+h.end], h) {
+			e.pos = h.start
+			return out[:base+h.start]
+		}
+		e.count(h)
+	}
+	e.pos = stop
+	return out
+}
+
+// maskInPlace writes the replacement of h over b, a copy of its span, when the
+// replacement is as long as the span; it reports whether it was.
+func (e *engine) maskInPlace(b []byte, h *hit) bool {
+	keep, char := 0, ""
+	switch h.act {
+	case actAllow, actKeep:
+		return true
+	case actMask:
+		keep, char = h.rule.keep, h.rule.char
+		if e.fs[h.f].Kind == detectors.Passport && bytes.IndexByte(b, '<') >= 0 {
+			keep = 0 // see appendReplacement
+		}
+	case actFail:
+		char = e.failChar(h)
+	default:
+		return false
+	}
+	return len(char) == 1 && maskASCII(b, keep, char[0])
 }
 
 // rebase makes the cursor relative to a src that starts c bytes later, once
