@@ -371,6 +371,10 @@ func escapeHold(buf []byte, i int) int {
 func stepGroup(buf []byte, i, floor int) int {
 	j := i
 	for j > floor && i-j < groupBytes {
+		if byteKind[buf[j-1]]&(kDigit|kLetter) != 0 && (j-3 < floor || buf[j-3] != '%') {
+			j-- // an ASCII letter or digit, not the end of a percent escape
+			continue
+		}
 		s := lastCharStart(buf, floor, j)
 		cl, _, _ := classify(buf[s:j])
 		if cl != clDigit && cl != clLetter && cl != clAlien && cl != clZW {
@@ -387,41 +391,50 @@ func mrzTailStart(buf []byte) int {
 	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]
 	// Candidate line starts: after each newline in the tail, and the tail start
-	// when it is the start of buf.
+	// when it is the start of buf. The first one wins.
 	best := -1
-	for s := len(t) - 1; s >= 0; s-- {
-		if s > 0 && t[s-1] != '\n' {
-			continue
+	for k := len(t) - 1; k > 0; {
+		i := bytes.LastIndexByte(t[:k], '\n')
+		if i < 0 {
+			break
 		}
-		if s == 0 && lo > 0 {
-			continue
+		if mrzFirstLine(t[i+1:]) {
+			best = lo + i + 1
 		}
-		line := t[s:]
-		if e := bytes.IndexByte(line, '\n'); e >= 0 {
-			// What follows must still be able to become the second line:
-			// MRZ characters, the line not yet ended. (A whole second line
-			// is in view and decided by the scan.)
-			if rest := line[e+1:]; bytes.IndexByte(rest, '\n') >= 0 || !mrzPrefix(rest) {
-				continue
-			}
-			line = line[:e]
-		}
-		line = bytes.TrimRight(line, "\r \t")
-		if len(line) == 0 || len(line) > mrzLen || line[0] != 'P' {
-			continue
-		}
-		ok := true
-		for _, c := range line {
-			if mrzValue(c) < 0 {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			best = lo + s
-		}
+		k = i
+	}
+	if lo == 0 && mrzFirstLine(t) {
+		best = 0
 	}
 	return best
+}
+
+// mrzFirstLine reports whether t, from a line start to the end of the input,
+// is an MRZ first line that the input ends in or right after.
+func mrzFirstLine(t []byte) bool {
+	if len(t) == 0 || t[0] != 'P' {
+		return false
+	}
+	line := t
+	if e := bytes.IndexByte(line, '\n'); e >= 0 {
+		// What follows must still be able to become the second line:
+		// MRZ characters, the line not yet ended. (A whole second line
+		// is in view and decided by the scan.)
+		if rest := line[e+1:]; bytes.IndexByte(rest, '\n') >= 0 || !mrzPrefix(rest) {
+			return false
+		}
+		line = line[:e]
+	}
+	line = bytes.TrimRight(line, "\r \t")
+	if len(line) > mrzLen {
+		return false
+	}
+	for _, c := range line {
+		if mrzValue(c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func utf8Len(b byte) int {
