@@ -386,15 +386,19 @@ func stepGroup(buf []byte, i, floor int) int {
 }
 
 // mrzTailStart returns the start of a trailing MRZ first line (complete or
-// not, possibly followed by the start of the second), or -1.
+// not, possibly followed by the start of the second), or -1. Scan calls it
+// once per call, on the last 92 bytes.
 func mrzTailStart(buf []byte) int {
 	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]
 	// Candidate line starts: after each newline in the tail, and the tail start
 	// when it is the start of buf. The first one wins.
 	best := -1
+	if bytes.IndexByte(t, 'P') < 0 {
+		return best // no line can start with one
+	}
 	for k := len(t) - 1; k > 0; {
-		i := bytes.LastIndexByte(t[:k], '\n')
+		i := lastIndexByte(t[:k], '\n')
 		if i < 0 {
 			break
 		}
