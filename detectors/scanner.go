@@ -386,8 +386,9 @@ func stepGroup(buf []byte, i, floor int) int {
 }
 
 // mrzTailStart returns the start of a trailing MRZ first line (complete or
-// not, possibly followed by the start of the second), or -1. Scan calls it
-// once per call, on the last 92 bytes.
+// not, possibly followed by the start of the second) in buf, or -1. It reads
+// only the last 2*mrzLen+4 bytes; Scan calls it once for each call that does
+// not end the stream.
 func mrzTailStart(buf []byte) int {
 	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]

@@ -234,6 +234,7 @@ func appendMask(dst, span []byte, keep int, char string) []byte {
 		}
 		dst = append(dst, span...)
 		if !maskASCII(dst[n:], keep, char[0]) {
+			clear(dst[n:]) // leave no copy of the identifier past the result
 			return appendMaskChars(dst[:n], span, keep, char)
 		}
 		return dst
@@ -270,7 +271,7 @@ const (
 	maskWide
 )
 
-// maskClass is the class of every byte, for appendMask.
+// maskClass is the class of every byte, for maskASCII.
 var maskClass = func() (t [256]uint8) {
 	for c := range t {
 		switch {
@@ -477,7 +478,10 @@ func (e *engine) emit(out, src []byte) ([]byte, bool) {
 // or up to the end of the last hit that fits in out, in one piece, then masks
 // the hits in it in place. It stops, and leaves the rest to emit, at a hit
 // whose replacement is not as long as the identifier (a label, a token, a
-// character of another script, a mask character longer than one byte).
+// character of another script or a percent escape, a mask character longer
+// than one byte). Then it clears what it had copied from that hit on, so
+// that no identifier is left in clear in out's spare capacity (a Reader's
+// caller's buffer, past the bytes it returns).
 func (e *engine) emitInPlace(out, src []byte) []byte {
 	stop := e.end
 	if room := cap(out) - len(out); stop-e.pos > room {
@@ -494,6 +498,7 @@ func (e *engine) emitInPlace(out, src []byte) []byte {
 	for ; e.hi < len(e.hits) && e.hits[e.hi].end <= stop; e.hi++ {
 		h := &e.hits[e.hi]
 		if !e.maskInPlace(out[base+h.start:base+h.end], h) {
+			clear(out[base+h.start:])
 			e.pos = h.start
 			return out[:base+h.start]
 		}
@@ -504,7 +509,8 @@ func (e *engine) emitInPlace(out, src []byte) []byte {
 }
 
 // maskInPlace writes the replacement of h over b, a copy of its span, when the
-// replacement is as long as the span; it reports whether it was.
+// replacement is as long as the span; it reports whether it was. When it was
+// not, b may be left partly masked.
 func (e *engine) maskInPlace(b []byte, h *hit) bool {
 	keep, char := 0, ""
 	switch h.act {

@@ -721,3 +721,70 @@ func TestLongLineConstantMemory(t *testing.T) {
 	t.Logf("allocated %d bytes, heap in use %+d bytes, for %d MiB",
 		after.TotalAlloc-before.TotalAlloc, int64(after.HeapInuse)-int64(before.HeapInuse), (copied+rn)>>20)
 }
+
+// TestNoIdentifierInSpareCapacity checks that a Reader leaves no identifier
+// in clear in the caller's buffer past the bytes it returns, nor a
+// Transformer in dst past nDst, whatever the buffer's size: the output is
+// written in place and cut back where a replacement of another length (a
+// label, a token, Devanagari digits) comes.
+func TestNoIdentifierInSpareCapacity(t *testing.T) {
+	r := MustNew(Policy{
+		Kinds: map[detectors.Kind]Rule{
+			detectors.PAN:    {Action: ActionLabel},
+			detectors.Mobile: {Action: ActionToken},
+		},
+		Key: testKey,
+	})
+	line := "pan ABCPE1234F aadhaar 2341 2341 2346 mobile 9876543210 आधार २३४१ २३४१ २३४६ aadhaar 2341-2341-2346\n"
+	in := strings.Repeat(line, 20)
+	clearForms := []string{"ABCPE1234F", "2341 2341 2346", "9876543210", "२३४१ २३४१ २३४६", "2341-2341-2346", "1234F", "2341 2346", "2341-2346", "१ २३४६"}
+	check := func(t *testing.T, spare []byte) {
+		t.Helper()
+		for _, f := range clearForms {
+			if bytes.Contains(spare, []byte(f)) {
+				t.Fatalf("%q left in clear past the output: %q", f, spare)
+			}
+		}
+	}
+	sizes := []int{4096}
+	for n := 26; n <= 300; n++ { // a token is 25 bytes
+		sizes = append(sizes, n)
+	}
+	for _, size := range sizes {
+		t.Run(fmt.Sprintf("Reader/%d", size), func(t *testing.T) {
+			rd := r.NewReader(strings.NewReader(in))
+			p := make([]byte, size)
+			var out []byte
+			for {
+				n, err := rd.Read(p)
+				out = append(out, p[:n]...)
+				check(t, p[n:])
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if want := r.String(in); string(out) != want {
+				t.Fatalf("output differs from String:\n%q\n%q", out, want)
+			}
+		})
+		t.Run(fmt.Sprintf("Transformer/%d", size), func(t *testing.T) {
+			tr := r.Transformer()
+			dst := make([]byte, size)
+			src := []byte(in)
+			for len(src) > 0 {
+				nDst, nSrc, err := tr.Transform(dst, src, true)
+				check(t, dst[nDst:])
+				src = src[nSrc:]
+				if err == nil {
+					break
+				}
+				if err != transform.ErrShortDst || nDst == 0 && nSrc == 0 {
+					t.Fatal(nDst, nSrc, err)
+				}
+			}
+		})
+	}
+}
