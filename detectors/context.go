@@ -580,14 +580,16 @@ type labelMemo struct {
 // last line break in w as at the start of w. When partial, the first word of
 // w was cut by the window and is ignored.
 //
-// When the first word read names a kind, from is the lowest index of w whose
-// byte nearestLabel read: the label is the same for any w that ends with the
-// bytes w[from:]. Otherwise from is -1.
+// When the label names a kind and no word before it keyed the value as
+// something else, from is the lowest index of w whose byte nearestLabel
+// read: the label is the same for any w that ends with the bytes w[from:].
+// Otherwise, and when it would have read before w's start, from is -1.
 func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 	own := rel >> 8 & 0x3F // the positive bit of the kind asked about
 	generic := true        // every word passed so far says nothing of the value's kind
 	var neg label          // a word that keys the value as something else
 	j := len(w)
+	low := len(w) // the lowest index of w read so far; negative: before w
 	for words := 0; words < maxWords; words++ {
 		// The gap before the next word (backward), and its kinds: those of
 		// its bytes, but for percent escapes and other scripts (gapKind).
@@ -609,6 +611,7 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 		if slow {
 			gap = gapKind(w[g:j])
 		}
+		low = min(low, g-3) // isWordEnd reads up to three bytes back
 		if words > 0 && neg != lblNone && gap&gapClause != 0 {
 			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
 			// "Aadhaar No. 6790... rrn=3271...": a kind named before
@@ -624,18 +627,24 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 				return neg, -1
 			}
 		}
-		i := wordStart(w, g)
+		i, wl := wordStart(w, g)
+		low = min(low, wl)
 		if i == 0 && partial {
 			return neg, -1
 		}
 		word := w[i:g]
-		if (word[0]|0x20) == 'c' && len(word) == 1 && i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {
-			word, i = wordAccount, i-2 // "A/c"
+		if (word[0]|0x20) == 'c' && len(word) == 1 {
+			low = min(low, i-2)
+			if i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {
+				word, i = wordAccount, i-2 // "A/c"
+			}
 		}
 		if neg != lblNone && maskedWord(word) {
 			return neg, -1 // "aadhaar XXXXXXXX bank RRN 5320...": a masked value between
 		}
-		if placeholder(w, i, g) {
+		ph, pl := placeholder(w, i, g)
+		low = min(low, pl)
+		if ph {
 			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
 			// (or another redactor) says nothing about what is next to it.
 			j = i
@@ -645,16 +654,12 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 		if lbl &= rel; lbl != lblNone {
 			switch {
 			case lbl&0x3F != 0 && neg == lblNone:
-				from = -1
-				if words == 0 && i >= 3 && !isUpper(w[i-1]) && w[i-1] != '_' && !isHex(w[i-1]) {
-					// What was read: the gap, the word, and the bytes
-					// before it that wordStart, placeholder and inEscape
-					// look at. (After a hex digit wordStart may have
-					// stepped over an escape it read further back:
-					// "%2apan" is "pan", "x2apan" is "apan".)
-					from = i - 2
-				}
-				return lbl, from
+				// What was read: the gaps, the words, and the bytes before
+				// each word that isWordEnd, wordStart, inEscape and
+				// placeholder look at ("%2apan" is the word "pan",
+				// "x2apan" the word "apan"; "ALT_PHONE" is read back to
+				// the byte before the 'A').
+				return lbl, max(low, -1)
 			case lbl&own != 0 && neg&lblStrong == 0:
 				// "Aadhaar number seeded with bank account: 2345 ...": the
 				// kind named earlier in the same clause wins, unless a
@@ -750,8 +755,9 @@ func isWordEnd(w []byte, g int) bool {
 }
 
 // wordStart returns the start of the word ending at g (see splitWords for
-// how camelCase and capital runs are split).
-func wordStart(w []byte, g int) int {
+// how camelCase and capital runs are split), and the lowest index of w it
+// read, which is negative when it would have read before w's start.
+func wordStart(w []byte, g int) (int, int) {
 	i := g
 	b := w[i-1]
 	switch {
@@ -770,11 +776,15 @@ func wordStart(w []byte, g int) int {
 		for i >= 3 && w[i-3] == 0xE0 && (w[i-2] == 0xA4 || w[i-2] == 0xA5) && isDevaLetter(w[i-2], w[i-1]) {
 			i -= 3
 		}
+		if i < 3 {
+			return i, -1
+		}
 	}
+	low := i - 2 // what the loops above and inEscape(w, i) read
 	for i < g && inEscape(w, i) {
 		i++ // "%2Bpan": the word is "pan"
 	}
-	return i
+	return i, low
 }
 
 // inEscape reports whether w[i] is a hex digit of a percent escape.
@@ -1116,12 +1126,14 @@ func maskedWord(w []byte) bool {
 
 // placeholder reports whether the word w[i:g] is the name inside a
 // placeholder such as "[MOBILE]", "[VOTER_ID]" or "[PAN:0123abcd]".
-func placeholder(w []byte, i, g int) bool {
+// It also returns the lowest index of w it read, negative when it would
+// have read before w's start.
+func placeholder(w []byte, i, g int) (bool, int) {
 	for i > 0 && (isUpper(w[i-1]) || w[i-1] == '_') {
 		i-- // VOTER_ID, AADHAAR_VID
 	}
 	for g < len(w) && (isUpper(w[g]) || w[g] == '_') {
 		g++
 	}
-	return i > 0 && (w[i-1] == '[' || w[i-1] == '<') && g < len(w) && (w[g] == ']' || w[g] == ':' || w[g] == '>')
+	return i > 0 && (w[i-1] == '[' || w[i-1] == '<') && g < len(w) && (w[g] == ']' || w[g] == ':' || w[g] == '>'), i - 1
 }
