@@ -760,6 +760,7 @@ func isWordEnd(w []byte, g int) bool {
 func wordStart(w []byte, g int) (int, int) {
 	i := g
 	b := w[i-1]
+	back := 2 // how far before the word's start it reads: inEscape(w, i)
 	switch {
 	case isLower(b):
 		for i > 0 && isLower(w[i-1]) {
@@ -776,11 +777,11 @@ func wordStart(w []byte, g int) (int, int) {
 		for i >= 3 && w[i-3] == 0xE0 && (w[i-2] == 0xA4 || w[i-2] == 0xA5) && isDevaLetter(w[i-2], w[i-1]) {
 			i -= 3
 		}
-		if i < 3 {
-			return i, -1
-		}
+		// The loop read w[i-3] to stop: after a 0xE0 the bytes
+		// "\xa4\x80" would be a Devanagari letter.
+		back = 3
 	}
-	low := i - 2 // what the loops above and inEscape(w, i) read
+	low := i - back
 	for i < g && inEscape(w, i) {
 		i++ // "%2Bpan": the word is "pan"
 	}

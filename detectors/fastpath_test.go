@@ -309,7 +309,8 @@ func labelWindows() func(r *rand.Rand) []byte {
 			words = append(words, e.word, strings.ToUpper(e.word[:1])+e.word[1:], strings.ToUpper(e.word))
 		}
 	}
-	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4")
+	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4",
+		"\xe0", "\u2900", "\u0900", "ALT_PHONE", "mobileNo", "[VOTER_ID]")
 	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", " \n", "\r\n", "(", ") ", "|", "\t", "&", "_", "-", "/", "%", "%2", "[", "]", "<", ">"}
 	return func(r *rand.Rand) []byte {
 		var b strings.Builder
@@ -384,6 +385,18 @@ func TestNearestLabelFrom(t *testing.T) {
 	lbl, from := nearestLabel([]byte(`{"id":351173,"mobile":"+91 `), false, relevant(iMobile))
 	if lbl&kindBit(iMobile) == 0 || from < 0 || from > len(`{"id":351173,"`) {
 		t.Errorf(`nearestLabel({"id":351173,"mobile":"+91 ) = %#x, from %d; want the mobile label and from at most %d`, lbl, from, len(`{"id":351173,"`))
+	}
+	// "\u2900" ends in the bytes A4 80, which after a 0xE0 are the Devanagari
+	// letter U+0900: from must take in the byte before them, which
+	// wordStart read to end the word "आधार" there.
+	w0 := []byte("\u2900आधार: ")
+	if lbl, from := nearestLabel(w0, false, relevant(iAadhaar)); lbl&kindBit(iAadhaar) == 0 {
+		t.Errorf("nearestLabel(%q) = %#x; want the Aadhaar label", w0, lbl)
+	} else if from >= 0 {
+		v := append([]byte("\xe0"), w0[from:]...)
+		if got, _ := nearestLabel(v, false, relevant(iAadhaar)); got != lbl {
+			t.Errorf("nearestLabel(%q) = %#x, from %d, but %#x for %q", w0, lbl, from, got, v)
+		}
 	}
 	// The word "pan" read after stepping over the escape "%2a": from must
 	// take in the '%', as "x2apan" holds the word "apan".
