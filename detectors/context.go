@@ -947,8 +947,10 @@ func parseHeader(line []byte, delim byte) csvHeader {
 	if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
 		return h // JSON
 	}
-	best, bestN := delim, bytes.Count(line, []byte{delim})
-	if delim == 0 {
+	best, bestN := delim, 0
+	if delim != 0 {
+		bestN = bytes.Count(line, []byte{delim})
+	} else {
 		for _, d := range []byte(sepline.Delims) {
 			if n := bytes.Count(line, []byte{d}); n > bestN {
 				best, bestN = d, n

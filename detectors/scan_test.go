@@ -209,6 +209,26 @@ func TestHeaderDetection(t *testing.T) {
 	checkCases(t, tests)
 }
 
+// TestParseHeaderDelims checks that a header is split only by a delimiter of
+// sepline.Delims: the one named by a "sep=" line, or else the one the line
+// holds most of; never by a NUL byte.
+func TestParseHeaderDelims(t *testing.T) {
+	for _, c := range []struct {
+		line  string
+		delim byte
+		on    bool
+	}{
+		{"Name,Mobile,City", 0, true},
+		{"Name;Mobile;City", 0, true},
+		{"Name;Mobile;City", ',', false},
+		{"Name\x00Mobile\x00City", 0, false},
+	} {
+		if h := parseHeader([]byte(c.line), c.delim); h.on != c.on {
+			t.Errorf("parseHeader(%q, %q).on = %v, want %v", c.line, c.delim, h.on, c.on)
+		}
+	}
+}
+
 func TestContextRules(t *testing.T) {
 	tests := []findCase{
 		// A kind named by a type key of the same JSON object, when the

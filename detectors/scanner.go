@@ -392,26 +392,25 @@ func stepGroup(buf []byte, i, floor int) int {
 func mrzTailStart(buf []byte) int {
 	lo := max(len(buf)-2*mrzLen-4, 0)
 	t := buf[lo:]
-	// Candidate line starts: after each newline in the tail, and the tail start
-	// when it is the start of buf. The first one wins.
-	best := -1
+	// Candidate line starts, from the first: the tail's start when it is
+	// the start of buf, and after each newline in the tail but the last
+	// byte.
 	if bytes.IndexByte(t, 'P') < 0 {
-		return best // no line can start with one
-	}
-	for k := len(t) - 1; k > 0; {
-		i := lastIndexByte(t[:k], '\n')
-		if i < 0 {
-			break
-		}
-		if mrzFirstLine(t[i+1:]) {
-			best = lo + i + 1
-		}
-		k = i
+		return -1 // no line can start with one
 	}
 	if lo == 0 && mrzFirstLine(t) {
-		best = 0
+		return 0
 	}
-	return best
+	for s := 0; ; {
+		k := bytes.IndexByte(t[s:], '\n')
+		if k < 0 || s+k+1 == len(t) {
+			return -1
+		}
+		s += k + 1
+		if mrzFirstLine(t[s:]) {
+			return lo + s
+		}
+	}
 }
 
 // mrzFirstLine reports whether t, from a line start to the end of the input,

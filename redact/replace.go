@@ -157,11 +157,10 @@ func canonical(dst []byte, k detectors.Kind, span []byte) []byte {
 // size returns the length of the replacement of h.
 func (e *engine) size(src []byte, h *hit) int {
 	span := src[h.start:h.end]
+	if keep, char, ok := e.maskOf(h, span); ok {
+		return maskLen(span, keep, len(char))
+	}
 	switch h.act {
-	case actMask:
-		return maskLen(span, h.rule.keep, len(h.rule.char))
-	case actFail:
-		return maskLen(span, 0, len(e.failChar(h)))
 	case actLabel:
 		if h.rule.label != "" {
 			return len(h.rule.label)
@@ -378,17 +377,11 @@ func hasHexLetter(b []byte) bool {
 // appendReplacement appends the replacement of h to dst.
 func (e *engine) appendReplacement(dst, src []byte, h *hit) []byte {
 	span := src[h.start:h.end]
+	if keep, char, ok := e.maskOf(h, span); ok {
+		return appendMask(dst, span, keep, char)
+	}
 	k := e.fs[h.f].Kind
 	switch h.act {
-	case actMask:
-		if k == detectors.Passport && bytes.IndexByte(span, '<') >= 0 {
-			// A passport's machine-readable zone: its last characters are
-			// check digits over the number and the dates, so none is kept.
-			return appendMask(dst, span, 0, h.rule.char)
-		}
-		return appendMask(dst, span, h.rule.keep, h.rule.char)
-	case actFail:
-		return appendMask(dst, span, 0, e.failChar(h))
 	case actLabel:
 		if h.rule.label != "" {
 			return append(dst, h.rule.label...)
@@ -512,21 +505,31 @@ func (e *engine) emitInPlace(out, src []byte) []byte {
 // replacement is as long as the span; it reports whether it was. When it was
 // not, b may be left partly masked.
 func (e *engine) maskInPlace(b []byte, h *hit) bool {
-	keep, char := 0, ""
-	switch h.act {
-	case actAllow, actKeep:
+	if h.act == actAllow || h.act == actKeep {
 		return true
-	case actMask:
-		keep, char = h.rule.keep, h.rule.char
-		if e.fs[h.f].Kind == detectors.Passport && bytes.IndexByte(b, '<') >= 0 {
-			keep = 0 // see appendReplacement
-		}
-	case actFail:
-		char = e.failChar(h)
-	default:
-		return false
 	}
-	return len(char) == 1 && maskASCII(b, keep, char[0])
+	keep, char, ok := e.maskOf(h, b)
+	return ok && len(char) == 1 && maskASCII(b, keep, char[0])
+}
+
+// maskOf returns how h, whose identifier is written span, is masked: the
+// letters and digits left at its end and the mask character. ok is false
+// when h is not masked (kept, labelled or made a token). size, emit and
+// appendReplacement all ask it, so that the room reserved for a
+// replacement is the room it takes.
+func (e *engine) maskOf(h *hit, span []byte) (keep int, char string, ok bool) {
+	switch h.act {
+	case actMask:
+		if e.fs[h.f].Kind == detectors.Passport && bytes.IndexByte(span, '<') >= 0 {
+			// A passport's machine-readable zone: its last characters are
+			// check digits over the number and the dates, so none is kept.
+			return 0, h.rule.char, true
+		}
+		return h.rule.keep, h.rule.char, true
+	case actFail:
+		return 0, e.failChar(h), true
+	}
+	return 0, "", false
 }
 
 // rebase makes the cursor relative to a src that starts c bytes later, once
