@@ -512,6 +512,14 @@ const (
 func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	b := bk.b
 	if e > 61 {
+		if byteKind[b[t+1]] == kLetter {
+			// Read again from the start of the group of letters and
+			// digits that the run ends ("ORD12345678"), so that
+			// blockGroup sees it whole: read from the run, the group
+			// would seem to start before the block, which only step
+			// decides.
+			return again(groupStart(bk, t))
+		}
 		return again(t)
 	}
 	before, after := b[t+1], b[e+2]
@@ -569,7 +577,13 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 				return 0, runStep
 			}
 			m = f - e - 1
-		case c == '(' || c == '%' || c >= 0x80:
+		case c == '(':
+			// "537.36 (KHTML": after a parenthesis, no digits (and no
+			// percent escape) is no next run for nextRun either.
+			if d := b[e+4]; d-'0' < 10 || d == '%' || d >= 0x80 {
+				return 0, runStep
+			}
+		case c == '%' || c >= 0x80:
 			return 0, runStep
 		}
 	case after == ')':
@@ -842,6 +856,16 @@ func groupEnds(b1, b2, b3 byte) bool {
 	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && b3-'0' < 10)
 }
 
+// groupStart returns the block offset where the group of ASCII letters and
+// digits that holds block offset t starts, or 0 when it starts at the
+// block's first byte or before.
+func groupStart(bk *block, t int) int {
+	if other := ^(bk.dig | bk.alpha) & (1<<t - 1); other != 0 {
+		return 64 - bits.LeadingZeros64(other)
+	}
+	return 0
+}
+
 // blockGroup decides, as fast would, the group of ASCII letters and digits
 // that holds the run of digits at block offsets t..e, when it holds a letter:
 // see blockRun.
@@ -849,10 +873,7 @@ func (l *loop) blockGroup(bk *block, t, e int) (int, int) {
 	b := bk.b
 	// The group's start s and end g (capped at 62), and its letters.
 	alnum := bk.dig | bk.alpha
-	s := 0
-	if other := ^alnum & (1<<t - 1); other != 0 {
-		s = 64 - bits.LeadingZeros64(other)
-	}
+	s := groupStart(bk, t)
 	g := min(e+bits.TrailingZeros64(^alnum>>e), 62)
 	nl := bits.OnesCount64(bk.alpha & (1<<g - 1) >> s)
 	if g-s >= maxGroup || s == 0 && byteKind[b[1]]&(kDigit|kLetter) != 0 {
