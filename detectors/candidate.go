@@ -217,17 +217,147 @@ func (l *loop) consumed(end int) bool {
 }
 
 // eval tries the patterns at every group index below to and returns the index
-// of the first group not consumed.
+// of the first group not consumed. When the chain is not complete (it may go
+// on past its last group), a decision at a group after the first that read
+// groups too near the chain's end is taken back and left to the next
+// examination, whose chain begins with that group. A decision at the first
+// group is kept, so that the scan moves on: it reads as far as the chain goes,
+// the same in whichever examination it is made.
 func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to int, complete bool) int {
+	l.asked, l.begins = 0, 0
 	i := 0
 	for i < to {
+		dst, lastEnd := l.dst, l.lastEnd
+		l.rblocked = 0
 		k := l.match(ch, gaps, left, i, complete)
+		if k == 0 && l.rblocked != 0 || k > 1 && i+k < len(ch) && len(l.dst) > len(dst) {
+			l.reach = i + 4
+			k = l.resolve(ch, gaps, left, i, k, len(dst), complete)
+			if !complete && i > 0 && l.reach > len(ch)-2 {
+				l.dst, l.lastEnd = dst, lastEnd
+				return i
+			}
+		}
 		if k == 0 {
 			k = 1
 		}
 		i += k
 	}
 	return i
+}
+
+// matchFree is match at ch[i], then resolve.
+func (l *loop) matchFree(ch []grp, gaps []gapInfo, left *neighbour, i int, complete bool) int {
+	l.reach = max(l.reach, i+4) // a pattern reads four groups after its first, at most
+	l.rblocked = 0
+	n := len(l.dst)
+	k := l.match(ch, gaps, left, i, complete)
+	return l.resolve(ch, gaps, left, i, k, n, complete)
+}
+
+// resolve applies to what match found at ch[i] (k groups, and the findings
+// after dst[n]) the rule that a neighbour which is part of a finding blocks
+// nothing, on the right as on the left. When nothing matched and a neighbour
+// on the right blocked a pattern, it asks whether that neighbour begins a
+// finding, and if one does, tries ch[i] again with that neighbour consumed
+// (on the left the rule needs no question: findings are made from left to
+// right). Without it, "7000000000.2341 2341 2346" would have its Aadhaar
+// number masked and its mobile number kept as the whole part of a decimal
+// number, which the masked text ("7000000000.XXXX XXXX 2346") no longer
+// shows: masking the output again would change it. A grouped finding is then
+// extended by overlap. It returns the number of groups consumed.
+func (l *loop) resolve(ch []grp, gaps []gapInfo, left *neighbour, i, k, n int, complete bool) int {
+	if k == 0 && l.rblocked != 0 {
+		blocked := l.rblocked
+		var free uint16
+		for j := i + 1; j < len(ch); j++ {
+			if blocked&(1<<j) != 0 && l.beginsFinding(ch, gaps, left, j, complete) {
+				free |= 1 << j
+			}
+		}
+		if free != 0 {
+			saved := l.free
+			l.free |= free
+			k = l.match(ch, gaps, left, i, complete)
+			l.free = saved
+		}
+	}
+	if k > 1 && i+k < len(ch) && len(l.dst) > n {
+		// A group after the finding may begin a second reading.
+		k += l.overlap(ch, gaps, left, i+k-1, complete)
+	}
+	return k
+}
+
+// beginsFinding reports whether a finding begins with the group ch[j] when
+// the group before it is not part of one. It tries ch[j] and takes back what
+// that appended; the answer, and how far it read, are kept for the rest of
+// the chain.
+func (l *loop) beginsFinding(ch []grp, gaps []gapInfo, left *neighbour, j int, complete bool) bool {
+	bit := uint16(1) << j
+	if l.asked&bit == 0 {
+		dst, lastEnd, reach := l.dst, l.lastEnd, l.reach
+		l.reach = 0
+		n := len(dst)
+		if l.matchFree(ch, gaps, left, j, complete) > 0 && len(l.dst) > n && l.dst[n].Start == ch[j].start-l.off {
+			l.begins |= bit
+		}
+		l.dst, l.lastEnd = dst, lastEnd
+		l.asked |= bit
+		l.reachOf[j] = uint8(l.reach)
+		l.reach = reach
+	}
+	l.reach = max(l.reach, int(l.reachOf[j]))
+	return l.begins&bit != 0
+}
+
+// overlap extends the finding just made, whose last group is ch[e], over a
+// finding that begins with that group when the groups before it are part of
+// one, and returns the number of groups it added. The two readings share the
+// group: "2341 2341 2346-2024-2024" holds two Aadhaar numbers, written with
+// spaces and with hyphens. One finding over both, of the first one's kind,
+// masks them both; a finding of the first alone would be masked as
+// "XXXX XXXX 2346-2024-2024", where the second is still whole.
+func (l *loop) overlap(ch []grp, gaps []gapInfo, left *neighbour, e int, complete bool) int {
+	dst, lastEnd, free := l.dst, l.lastEnd, l.free
+	n := len(dst) - 1
+	first := dst[n]
+	l.dst = dst[:n]                         // the finding that begins with ch[e] may take its place
+	l.lastEnd = l.base + int64(ch[e-1].end) // ch[e-1] is part of the first finding
+	l.free = 0
+	k := l.matchFree(ch, gaps, left, e, complete)
+	ext := k > 1 && len(l.dst) > n && l.dst[n].Start == ch[e].start-l.off && l.dst[n].End > first.End
+	if ext {
+		first.End, first.Score = l.dst[n].End, max(first.Score, l.dst[n].Score)
+		lastEnd = l.lastEnd
+	}
+	dst[n] = first
+	l.dst, l.lastEnd, l.free = dst, lastEnd, free
+	if !ext {
+		return 0
+	}
+	return k - 1
+}
+
+// nbRight describes the neighbour after ch[j-1]. A neighbour known to begin
+// a finding (see matchFree) is consumed.
+func (l *loop) nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
+	if j >= len(ch) {
+		return neighbour{}
+	}
+	g := &ch[j]
+	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(),
+		start: g.start, end: g.end, zeros: g.digits() && g.n <= 2 && string(g.s()) == "00"[:g.n],
+		consumed: l.free&(1<<j) != 0}
+}
+
+// blockedBy passes on blocks, the verdict that the neighbour ch[j] on the
+// right blocks a pattern, and records a block for matchFree.
+func (l *loop) blockedBy(j int, blocks bool) bool {
+	if blocks {
+		l.rblocked |= 1 << j
+	}
+	return blocks
 }
 
 // nbLeft sets *nb to the neighbour of ch[i] on the left.
@@ -242,16 +372,6 @@ func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 	if d := g.s(); len(d) > 0 {
 		nb.code = nb.digits && countryCode(g.n, d[0], d[len(d)-1], g.plus, nb.gap.ok)
 	}
-}
-
-// nbRight describes the neighbour after ch[j-1].
-func nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
-	if j >= len(ch) {
-		return neighbour{}
-	}
-	g := &ch[j]
-	return neighbour{present: true, gap: gaps[j-1], n: g.n, digits: g.digits(), letters: g.letters(),
-		start: g.start, end: g.end, zeros: g.digits() && g.n <= 2 && string(g.s()) == "00"[:g.n]}
 }
 
 // uniform reports whether the gaps between ch[i..i+k) are all plain gaps with
@@ -340,7 +460,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 		if !ok {
 			continue
 		}
-		if blocksGroups(lnb, sep, f.blocks) || blocksGroups(nbRight(ch, gaps, i+k), sep, f.blocks) ||
+		if blocksGroups(lnb, sep, f.blocks) || l.blockedBy(i+k, blocksGroups(l.nbRight(ch, gaps, i+k), sep, f.blocks)) ||
 			sep == sepHyphen && blocksGroups(lnb, sep, f.hyphenLeft) {
 			continue
 		}
@@ -380,7 +500,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 		}
 	}
 	// Single groups.
-	if blocksSingle(lnb) || blocksSingle(nbRight(ch, gaps, i+1)) {
+	if blocksSingle(lnb) || l.blockedBy(i+1, blocksSingle(l.nbRight(ch, gaps, i+1))) {
 		return 0
 	}
 	if g.digits() && g.n == 10 && l.notMobile(lnb) {
@@ -464,7 +584,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 	case g.n == 6 && g.c[0] == '0' && i+1 < len(ch) && ch[i+1].digits() && ch[i+1].n == 5 &&
 		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon:
 		// 098765 43210
-		if g.c[1] < '6' || g.c[1] > '9' || blocksGroups(nbRight(ch, gaps, i+2), gaps[i].sep, sizes5) {
+		if g.c[1] < '6' || g.c[1] > '9' || l.blockedBy(i+2, blocksGroups(l.nbRight(ch, gaps, i+2), gaps[i].sep, sizes5)) {
 			return 0
 		}
 		l.score(iMobile, l.charOffset(g, 1), ch[i+1].end, 0.8)
@@ -497,7 +617,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if c := ch[j].c[0]; c < '6' || c > '9' {
 			continue
 		}
-		if len(lens) == 1 && blocksSingle(nbRight(ch, gaps, j+1)) {
+		if len(lens) == 1 && l.blockedBy(j+1, blocksSingle(l.nbRight(ch, gaps, j+1))) {
 			continue
 		}
 		start, end := ch[j].start, ch[j+len(lens)-1].end
@@ -742,7 +862,7 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		if c := g.c[skip]; c < '6' || c > '9' {
 			continue
 		}
-		if blocksGroups(nbRight(ch, gaps, i+len(lens)), gaps[i].sep, sizes345) {
+		if l.blockedBy(i+len(lens), blocksGroups(l.nbRight(ch, gaps, i+len(lens)), gaps[i].sep, sizes345)) {
 			continue
 		}
 		start, end := l.charOffset(g, skip), ch[i+len(lens)-1].end

@@ -418,6 +418,50 @@ func TestCountryCodes(t *testing.T) {
 	}
 }
 
+// TestNeighbourInFinding checks that a neighbour which is part of a finding
+// blocks nothing on the right as on the left, and that two readings sharing
+// a group make one finding: otherwise masking the finding changes what its
+// neighbours look like, and masking the output again masks more (found by
+// FuzzCSV: "7000000000.2341 2341 2346" was masked as
+// "7000000000.XXXX XXXX 2346", in which the mobile number is no longer part
+// of a decimal number).
+func TestNeighbourInFinding(t *testing.T) {
+	tests := []findCase{
+		{"7000000000.2341 2341 2346", `mobile["7000000000"] aadhaar["2341 2341 2346"]`},
+		{"x 9876543210-2341-2341-2346 ok", `mobile["9876543210"] aadhaar["2341-2341-2346"]`},
+		{"+9198765 43210 2341 2341 2346", `mobile["98765 43210"] aadhaar["2341 2341 2346"]`},
+		// Not a finding on the right (a bad check digit, a short group):
+		// the mobile number is still the whole part of a decimal number.
+		{"7000000000.2341 2341 2345", ``},
+		{"7000000000.2341", ``},
+		{"lat=7000000000.2341,2341", ``},
+		// Two Aadhaar numbers share the group 2346, written with spaces and
+		// with hyphens: one finding covers both.
+		{"id 2341 2341 2346-2024-2024 ok", `aadhaar["2341 2341 2346-2024-2024"]`},
+		{"id 2341 2341 2346-2024-2025 ok", `aadhaar["2341 2341 2346"]`},
+		// A longer run of groups written the same way still blocks both.
+		{"2341 2341 2346 2341 2341 2346", ``},
+	}
+	checkCases(t, tests)
+	for _, tt := range tests {
+		checkFastPaths(t, []byte(tt.text+"\n"+tt.text))
+	}
+	// The question reaches further along the chain of groups than a pattern
+	// does: put the pair at every place in a chain longer than the scanner
+	// reads at once. In the second text the group after the pair blocks
+	// the hyphenated number, and so both.
+	for k := 0; k <= 2*maxChain; k++ {
+		for _, c := range []findCase{
+			{"2341 2341 2346 2341-2341-2346 y", `aadhaar["2341 2341 2346"] aadhaar["2341-2341-2346"]`},
+			{"2341 2341 2346 2341-2341-2346-2341 y", ``},
+		} {
+			c.text = "x " + strings.Repeat("7 ", k) + c.text
+			checkCases(t, []findCase{c})
+			checkFastPaths(t, []byte(c.text))
+		}
+	}
+}
+
 // TestInvalidUTF8NotAWord checks that the bytes of a broken Devanagari
 // character ("\xe0\xa4" before ASCII) are not read as a word between a
 // context word and the number: the number scores as it does without them.

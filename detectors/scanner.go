@@ -38,7 +38,7 @@ const (
 	joinLen    = backReach + fwdReach
 	maxGroup   = 25  // alnum characters: a longer run holds no identifier
 	groupBytes = 128 // bytes of one group, zero-width characters included
-	maxChain   = 8   // groups examined together
+	maxChain   = 12  // groups examined together: a pattern and the question matchFree asks of its neighbour
 	maxZW      = 8   // zero-width characters skipped in one gap or group
 )
 
@@ -481,6 +481,12 @@ type loop struct {
 	lastEnd     int64                            // stream offset of the end of the last finding, or -1
 	work        int                              // bytes read by candidate examination, bounded above (for tests)
 	form        chainForm                        // the chain blockRun found for chained
+	free        uint16                           // chain groups known to begin a finding: see matchFree
+	rblocked    uint16                           // chain groups on the right that blocked a pattern in the last match
+	asked       uint16                           // chain groups beginsFinding has answered for, in this eval
+	begins      uint16                           // its answers
+	reachOf     [maxChain]uint8                  // the last chain group each answer read
+	reach       int                              // the last chain group the decision being made read
 	memo        *[numBuiltin][memoWays]labelMemo // the Scanner's, see labelsBefore
 }
 

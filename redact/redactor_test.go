@@ -485,10 +485,7 @@ func TestConcurrent(t *testing.T) {
 func TestIdempotent(t *testing.T) {
 	for _, p := range testPolicies() {
 		for _, c := range streamCorpus(0) {
-			// Labels and tokens hold words ("[MOBILE]") that the detectors
-			// read as context for the numbers next to them; see
-			// TestIdempotentDetectorLimits.
-			checkIdempotent(t, p.name+"/"+c.name, p.r, c.text, p.name == "default")
+			checkIdempotent(t, p.name+"/"+c.name, p.r, c.text, true)
 		}
 	}
 }
@@ -508,6 +505,12 @@ func TestIdempotentNeighbours(t *testing.T) {
 			"a group that is part of a finding must not block the 4-4-4 group next to it, or masking it changes what the second pass sees"},
 		{"strict", "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\n",
 			"the label [MOBILE] must not be read as a context word for the number after it"},
+		{"default", "7000000000.2341 2341 2346",
+			"a group that begins a finding must not block the number before it either, or masking it shows that number whole (found by FuzzCSV)"},
+		{"default", "+9198765 43210 2341 2341 2346",
+			"the same on the right of a grouped mobile number"},
+		{"default", "id 2341 2341 2346-2024-2024 ok",
+			"two numbers that share a group are masked as one, or the group the mask keeps begins the second"},
 	}
 	for _, c := range cases {
 		var r *Redactor
