@@ -104,7 +104,7 @@ forward:
 	if s > 0 && data[s-1] == '+' {
 		return 0, false
 	}
-	if b1 == '(' || b2 == '(' && asciiAlnum(data[e+2]) == clDigit || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || b2 == '%' || s > 0 && data[s-1] == '%' ||
+	if b1 == '(' || b2 == '(' && mayBeDigit(data[e+2]) || b1 == ')' && prefixParen(data[s:e]) || b2 >= 0x80 || b1 == '+' || b1 == '%' || b2 == '%' || s > 0 && data[s-1] == '%' ||
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
@@ -854,6 +854,12 @@ func again(k int) (int, int) {
 // script or a percent escape, nor a parenthesis before a digit.
 func groupEnds(b1, b2, b3 byte) bool {
 	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && b3-'0' < 10)
+}
+
+// mayBeDigit reports whether c may begin a digit: an ASCII digit, a percent
+// escape ("%39" is 9), or a character of another script (Devanagari digits).
+func mayBeDigit(c byte) bool {
+	return c-'0' < 10 || c == '%' || c >= 0x80
 }
 
 // groupStart returns the block offset where the group of ASCII letters and

@@ -91,7 +91,9 @@ func TestFastPathsAgree(t *testing.T) {
 		"x 0091 (98765) 43210 y", "x 0(700)0000000 y", "x 0) 7000000000 y", "x (0)98765 43210 y", "(987) 654 3210 x",
 		// A separator the fast paths cannot read after the next run (an en
 		// dash): a trunk zero glued to four digits may still begin a mobile.
-		"Ph 07000-000–000"} {
+		"Ph 07000-000–000",
+		// A parenthesis before a percent-encoded or Devanagari digit.
+		"x 91 (%391 2341 2341 2346 y", "x 0091.(%390091 98765 43210, y", "x 91 (\u096f1 2341 2341 2346 y"} {
 		checkFastPaths(t, []byte(s))
 	}
 	r := rand.New(rand.NewPCG(3, 4))
@@ -122,7 +124,10 @@ func TestBlockRunAgrees(t *testing.T) {
 		"2341 2341 2346", "2341-2341-2346", "+91 98765 43210", "0 98765 43210", "98765-43210", "987 654 3210",
 		"ID 12345678x", "J6932157", "WKH1186253", "123456789012", "2341234123412341", "ad427317011868ca",
 		"0091 98765 43210", "91 98765 43210", "098765 43210", "5 5 5", "1234 F", "[22/Nov/2026:10:32:21 +0530]",
-		"+0530 98765", "+9 98765 43210", "+91 9876543210", "+919876543210", "+1234 5678"}
+		"+0530 98765", "+9 98765 43210", "+91 9876543210", "+919876543210", "+1234 5678",
+		// A parenthesis before a percent-encoded or Devanagari digit, after
+		// a prefix ("(%39" is "(9"; found by a randomized review).
+		"91 (%391 2341 2341 2346", "0091.(%390091 98765 43210,", "91 (\u096f1 2341 2341 2346", "ab1 (%39876543210 x"}
 	for _, sh := range shapes {
 		for off := 0; off < 72; off++ {
 			// The scan reads blocks from the first stop after "x 5".

@@ -38,10 +38,25 @@ func (l *loop) read(i, hi int) (cl int, c byte, size int, more bool) {
 		return clOther, 0, 0, hi == len(l.data) && l.eof && !l.atEOF
 	}
 	cl, c, size = classify(l.data[i:hi])
-	if size == 1 && l.data[i] >= 0xC0 && hi-i < utf8Len(l.data[i]) && hi == len(l.data) && l.eof && !l.atEOF {
+	if size == 1 && hi == len(l.data) && l.eof && !l.atEOF &&
+		(l.data[i] >= 0xC0 && hi-i < utf8Len(l.data[i]) || l.data[i] == '%' && escapeCut(l.data[i:hi])) {
 		return clOther, 0, 0, true
 	}
 	return cl, c, size, false
+}
+
+// escapeCut reports whether b, which starts with '%' and ends where the input
+// given to Scan ends, may be a percent escape cut short ("%", "%4", "%E0%A5"):
+// what follows decides the character.
+func escapeCut(b []byte) bool {
+	switch len(b) {
+	case 1:
+		return true
+	case 2:
+		return isHex(b[1])
+	}
+	lead, ok := escByte(b)
+	return ok && lead >= 0xC2 && lead <= 0xF4 && len(b) < 3*utf8Len(lead)
 }
 
 // groupStart steps back from the alnum character at p to the start of its
