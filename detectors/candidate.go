@@ -89,6 +89,7 @@ func (l *loop) examine(p int) (next int, stop bool) {
 			left = ll
 		}
 	}
+	lead := m - 1 // the index of the group at start
 	cstart := chain[0].start
 	complete := true
 	last := nx
@@ -127,10 +128,14 @@ func (l *loop) examine(p int) (next int, stop bool) {
 	if !complete {
 		evalTo = m - 5
 	}
-	i := l.eval(chain[:m], gaps[:m], &left, evalTo, complete)
+	i := l.eval(chain[:m], gaps[:m], &left, evalTo, lead, complete)
 	if !complete {
-		// Go on from the first group not evaluated.
-		return chain[i].start, false
+		// Go on from the first group not evaluated, or after the chain when
+		// a finding took every group (see overlap).
+		if i < m {
+			return chain[i].start, false
+		}
+		return chain[m-1].end, false
 	}
 	return max(last, p+size), false
 }
@@ -218,12 +223,14 @@ func (l *loop) consumed(end int) bool {
 
 // eval tries the patterns at every group index below to and returns the index
 // of the first group not consumed. When the chain is not complete (it may go
-// on past its last group), a decision at a group after the first that read
+// on past its last group), a decision at a group after ch[lead] (the group
+// of the digit examined, after the letters that may begin a PAN) that read
 // groups too near the chain's end is taken back and left to the next
-// examination, whose chain begins with that group. A decision at the first
-// group is kept, so that the scan moves on: it reads as far as the chain goes,
-// the same in whichever examination it is made.
-func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to int, complete bool) int {
+// examination, whose chain begins with that group (or with the letters before
+// it). A decision at ch[lead] or before is kept, so that the scan moves on:
+// it reads as far as the chain goes, the same in whichever examination it is
+// made.
+func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to, lead int, complete bool) int {
 	l.asked, l.begins = 0, 0
 	i := 0
 	for i < to {
@@ -233,7 +240,7 @@ func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to int, complete 
 		if k == 0 && l.rblocked != 0 || k > 1 && i+k < len(ch) && len(l.dst) > len(dst) {
 			l.reach = i + 4
 			k = l.resolve(ch, gaps, left, i, k, len(dst), complete)
-			if !complete && i > 0 && l.reach > len(ch)-2 {
+			if !complete && i > lead && l.reach > len(ch)-2 {
 				l.dst, l.lastEnd = dst, lastEnd
 				return i
 			}
@@ -340,7 +347,7 @@ func (l *loop) overlap(ch []grp, gaps []gapInfo, left *neighbour, e int, complet
 }
 
 // nbRight describes the neighbour after ch[j-1]. A neighbour known to begin
-// a finding (see matchFree) is consumed.
+// a finding (see resolve) is consumed.
 func (l *loop) nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
 	if j >= len(ch) {
 		return neighbour{}
@@ -352,7 +359,7 @@ func (l *loop) nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
 }
 
 // blockedBy passes on blocks, the verdict that the neighbour ch[j] on the
-// right blocks a pattern, and records a block for matchFree.
+// right blocks a pattern, and records a block for resolve.
 func (l *loop) blockedBy(j int, blocks bool) bool {
 	if blocks {
 		l.rblocked |= 1 << j

@@ -460,6 +460,30 @@ func TestNeighbourInFinding(t *testing.T) {
 			checkFastPaths(t, []byte(c.text))
 		}
 	}
+	// Readings that share groups one after the other, longer than a chain:
+	// a finding may take every group of a chain (this panicked once, found
+	// by a second reading), and the first reading is found wherever the
+	// chain starts, also after a letter that may begin a PAN.
+	long := "ph.7130:4890:3386 2986 8127-9090-7436-7915:4147:3943 6240 1072-89308 84580<"
+	checkChunking(t, Default, []byte(long))
+	checkFastPaths(t, []byte(long))
+	h := "2341"
+	for g, k := "2341", 0; k < 8; k++ {
+		v := []byte(g + "1234567")
+		v = append(v, VerhoeffDigit(v))
+		sep := " -"[k%2 : k%2+1]
+		h += sep + string(v[4:8]) + sep + string(v[8:])
+		g = string(v[8:])
+	}
+	for k := 0; k <= 2*maxChain; k++ {
+		text := "x " + strings.Repeat("7 ", k) + h + " y"
+		fs := Default.FindString(nil, text)
+		if len(fs) == 0 || text[fs[0].Start:fs[0].Start+4] != "2341" {
+			t.Errorf("%q: %s", text, describe(text, fs))
+		}
+		checkChunking(t, Default, []byte(text))
+		checkFastPaths(t, []byte(text))
+	}
 }
 
 // TestInvalidUTF8NotAWord checks that the bytes of a broken Devanagari

@@ -38,7 +38,7 @@ const (
 	joinLen    = backReach + fwdReach
 	maxGroup   = 25  // alnum characters: a longer run holds no identifier
 	groupBytes = 128 // bytes of one group, zero-width characters included
-	maxChain   = 12  // groups examined together: a pattern and the question matchFree asks of its neighbour
+	maxChain   = 12  // groups examined together: room for a pattern and the question resolve asks of its neighbour
 	maxZW      = 8   // zero-width characters skipped in one gap or group
 )
 

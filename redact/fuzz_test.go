@@ -62,8 +62,13 @@ func FuzzStreamEqualsOneShot(f *testing.F) {
 	})
 }
 
-// FuzzIdempotent checks that a second pass changes nothing, under each test
-// policy, and that no identifier the policy replaced is found in the output.
+// FuzzIdempotent checks that a second pass leaves the replacements of the
+// first as they are and that no identifier the policy replaced is found in
+// the output. That the second pass changes nothing at all does not hold for
+// every input: a number whose finding starts inside a group (the trunk zero
+// of "0987 654 3210" is left) still blocks its neighbour, and a label or
+// token is read as context by the numbers next to it. TestIdempotent and
+// TestIdempotentNeighbours require it where it holds.
 func FuzzIdempotent(f *testing.F) {
 	for i, s := range fuzzSeeds {
 		f.Add([]byte(s), uint8(i))
@@ -71,7 +76,7 @@ func FuzzIdempotent(f *testing.F) {
 	policies := testPolicies()
 	f.Fuzz(func(t *testing.T, text []byte, which uint8) {
 		p := policies[int(which)%len(policies)]
-		checkIdempotent(t, p.name, p.r, text, true)
+		checkIdempotent(t, p.name, p.r, text, false)
 	})
 }
 
