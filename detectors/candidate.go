@@ -235,15 +235,11 @@ func (l *loop) eval(ch []grp, gaps []gapInfo, left *neighbour, to, lead int, com
 	i := 0
 	for i < to {
 		dst, lastEnd := l.dst, l.lastEnd
-		l.rblocked = 0
-		k := l.match(ch, gaps, left, i, complete)
-		if k == 0 && l.rblocked != 0 || k > 1 && i+k < len(ch) && len(l.dst) > len(dst) {
-			l.reach = i + 4
-			k = l.resolve(ch, gaps, left, i, k, len(dst), complete)
-			if !complete && i > lead && l.reach > len(ch)-2 {
-				l.dst, l.lastEnd = dst, lastEnd
-				return i
-			}
+		l.reach = 0
+		k := l.matchFree(ch, gaps, left, i, complete)
+		if !complete && i > lead && l.reach > len(ch)-2 {
+			l.dst, l.lastEnd = dst, lastEnd
+			return i
 		}
 		if k == 0 {
 			k = 1

@@ -592,7 +592,7 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		if joinSep(b[k]) {
 			k++
 		}
-		if c := b[k]; c-'0' < 10 || c == '(' || c == '%' || c >= 0x80 {
+		if c := b[k]; mayBeDigit(c) || c == '(' {
 			return 0, runStep
 		}
 	case after == '(' || !plainEdge[after]:

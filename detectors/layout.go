@@ -183,5 +183,5 @@ func quadEnd(s []byte, dig uint64) int {
 // and when it is a separator, c1 starts no run of digits (nor a percent
 // escape, a parenthesis or a character of another script that may be one).
 func endsPlain(c, c1 byte) bool {
-	return plainEdge[c] && c != '(' && !(joinSep(c) && (c1-'0' < 10 || c1 == '(' || c1 == '%' || c1 >= 0x80))
+	return plainEdge[c] && c != '(' && !(joinSep(c) && (mayBeDigit(c1) || c1 == '('))
 }

@@ -341,26 +341,11 @@ func tailHold(buf []byte, floor int) int {
 
 // escapeHold steps back from i over an incomplete percent escape ("%", "%E")
 // and over the escapes of an incomplete UTF-8 character ("%E0%A5"): the
-// character they begin is only known when the rest arrives.
+// character they begin is only known when the rest arrives (see escapeCut).
 func escapeHold(buf []byte, i int) int {
-	for k := 1; k <= 2 && k <= i; k++ {
-		if buf[i-k] == '%' {
-			if k == 1 || isHex(buf[i-1]) {
-				i -= k
-			}
-			break
-		}
-	}
-	for n := 1; n <= 3 && i-3*n >= 0; n++ {
-		c, ok := escByte(buf[i-3*n:])
-		if !ok || c < 0x80 {
-			break
-		}
-		if c >= 0xC0 {
-			if utf8Len(c) > n {
-				i -= 3 * n
-			}
-			break
+	for k := max(0, i-11); k < i; k++ { // a character is 12 bytes escaped, at most
+		if buf[k] == '%' && escapeCut(buf[k:i]) {
+			return k
 		}
 	}
 	return i
