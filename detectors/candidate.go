@@ -120,8 +120,9 @@ func (l *loop) examine(p int) (next int, stop bool) {
 		gaps[m-1] = gp
 		m++
 	}
-	// The context after the last group must be complete too.
-	if complete && l.contextCut(chain[m-1].end) {
+	// The context after the last group must be complete too, also when the
+	// chain goes on: a finding may end at its last group read.
+	if l.contextCut(chain[m-1].end) {
 		return l.wait(cstart)
 	}
 	evalTo := m
@@ -302,7 +303,7 @@ func (l *loop) beginsFinding(ch []grp, gaps []gapInfo, left *neighbour, j int, c
 		dst, lastEnd, reach := l.dst, l.lastEnd, l.reach
 		l.reach = 0
 		n := len(dst)
-		if l.matchFree(ch, gaps, left, j, complete) > 0 && len(l.dst) > n && l.dst[n].Start == ch[j].start-l.off {
+		if l.matchFree(ch, gaps, left, j, complete) > 0 && len(l.dst) > n && l.dst[n].Start < ch[j].end-l.off {
 			l.begins |= bit
 		}
 		l.dst, l.lastEnd = dst, lastEnd
@@ -446,6 +447,10 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 	var lnb neighbour
 	nbLeft(&lnb, ch, gaps, left, i)
 	lnb.consumed = lnb.present && l.consumed(lnb.end)
+	// A group that is part of a finding is no calling code: in
+	// "7672+338+315 9876543210" the "+315" ends a mobile number. (Masked,
+	// "[MOBILE] 9876543210" shows no '+'.)
+	lnb.code = lnb.code && !lnb.consumed
 	// Mobile numbers written with a prefix group: +91 / 91 / 0091 / 0.
 	if g.digits() && i+1 < len(ch) {
 		if k := l.mobilePrefixed(ch, gaps, i); k > 0 {

@@ -825,9 +825,15 @@ func (l *loop) labelAfter(end int, rel label) label {
 	if n > 3 {
 		n = 3
 	}
+	// What placeholder reads: the window and one byte after it (which
+	// contextCut makes sure of).
+	pw := l.data[end:min(len(l.data), hi+1)]
 	for i := 0; i < n; i++ {
 		if keyWord(w, spans[i][1]) {
 			continue // "TKO1426031, epic_no=PRN...": the key of the next value
+		}
+		if ph, _ := placeholder(pw, spans[i][0], spans[i][1]); ph {
+			continue // "2.0X [MOBILE]": a replacement, as in nearestLabel
 		}
 		if lbl, _ := lookupWord(w[spans[i][0]:spans[i][1]]); lbl&rel != lblNone {
 			return lbl & rel

@@ -105,6 +105,11 @@ func TestFindForms(t *testing.T) {
 		{"price=98765.43210", ``},
 		{"91 70000 00000 2341 2341 2346", `mobile["70000 00000"] aadhaar["2341 2341 2346"]`},
 		{"rrn: [MOBILE] 234123412346", ``},
+		// A replacement after a number is no context word either: the
+		// second pass of "0.7544661674/8753370225" must find what the first did.
+		{"0.7544661674/mobile", `mobile["7544661674"]`},
+		{"0.7544661674/[MOBILE]", ``},
+		{"0.7544661674/[MOBILE:d981da673660cf25]", ``},
 		{`"orderIds": [9391644629, 8241622403]`, ``},
 		{`10.0.0.1 - - [12/Mar/2024:10:11:12 +0530] "GET /backup.tar.gz HTTP/1.1" 200 6056798481 "-" "curl/8.1"`, ``},
 		{"09/11/24,ACH D- TP ACH ICICIPRULIFE-6227982609,0000524300336959", ``},
@@ -441,6 +446,13 @@ func TestNeighbourInFinding(t *testing.T) {
 		{"id 2341 2341 2346-2024-2025 ok", `aadhaar["2341 2341 2346"]`},
 		// A longer run of groups written the same way still blocks both.
 		{"2341 2341 2346 2341 2341 2346", ``},
+		// A finding may begin inside the neighbour: after the trunk zero
+		// of "0987 654 3210", which the mask leaves ("0XXX XXX 3210").
+		{"mobile 987 654 3210 0987 654 3210", `mobile["987 654 3210"] mobile["987 654 3210"]`},
+		// A group that is part of a finding is no calling code for the
+		// number after it: "+315" ends the first mobile number.
+		{"x 7672+338+315 9876543210", `mobile["7672+338+315"] mobile["9876543210"]`},
+		{"x +315 9876543210", ``},
 	}
 	checkCases(t, tests)
 	for _, tt := range tests {

@@ -57,6 +57,10 @@ func TestStreamingEqualsOneShot(t *testing.T) {
 	checkChunking(t, Default, []byte("%\nt%E2%80%8C7805875"))
 	checkChunking(t, Default, []byte("4\nt%2B7805875"))
 	checkChunking(t, Default, []byte("4\n%637191788"))
+	// A chain of more groups than one examination reads: the mobile number
+	// in it is scored with the context word after the chain ("mob"), which
+	// a piece that ends before it must wait for.
+	checkChunking(t, Default, []byte("3\n0%209-1%207-6+3(6580158857%207+5 1+1 8 mob"))
 	checkChunking(t, Default, []byte(mixed))
 	checkChunking(t, Default, []byte(strings.Repeat(mixed, 20)))
 	csv := "name,mobile,id_number,rrn\r\n\"Sharma, Ravi\",9876543210,234123412346,345678901234\r\nAsha,98765 43211,2341 2341 2346,x\r\n"

@@ -514,6 +514,12 @@ func TestIdempotentNeighbours(t *testing.T) {
 			"the same on the right of a grouped mobile number"},
 		{"default", "id 2341 2341 2346-2024-2024 ok",
 			"two numbers that share a group are masked as one, or the group the mask keeps begins the second"},
+		{"default", "mobile 987 654 3210 0987 654 3210",
+			"a neighbour in which a finding begins after its first digit (the trunk zero, which the mask keeps) blocks nothing either"},
+		{"strict", "0.7544661674/8753370225",
+			"a label after a number is no context word for it"},
+		{"pseudonym", "7672+338+315%206667188138",
+			"a '+' inside a finding makes no calling code of the group after it, which the label hides"},
 	}
 	for _, c := range cases {
 		var r *Redactor
@@ -527,6 +533,61 @@ func TestIdempotentNeighbours(t *testing.T) {
 			t.Errorf("%s: %q: a second pass changes %q to %q (%s)", c.policy, c.text, once, twice, c.why)
 		}
 		checkIdempotent(t, c.policy, r, []byte(c.text), false)
+	}
+}
+
+// TestIdempotentChains redacts random chains of digit groups twice under
+// each test policy and requires the same output: numbers of every length
+// with every separator, valid Aadhaar numbers in groups of four, mobile
+// numbers in groups after a trunk zero, 91 or +91, letters that may begin
+// a PAN. Such chains are where a finding and its neighbours decide each
+// other; each fix of a case it found is in TestIdempotentNeighbours.
+func TestIdempotentChains(t *testing.T) {
+	seps := []string{" ", " ", ".", "-", ":", "/", ",", "(", ")", "+", "_", " - ", ". ", "+91 ", "0", "x", "ABCDE", "F", "\n"}
+	digits := func(r *rand.Rand, b []byte, n int, from byte) []byte {
+		for range n {
+			b = append(b, from+byte(r.IntN(int(10-(from-'0')))))
+		}
+		return b
+	}
+	grouped := func(b, d []byte, sep string, sizes ...int) []byte {
+		for i, n := range sizes {
+			if i > 0 {
+				b = append(b, sep...)
+			}
+			b, d = append(b, d[:n]...), d[n:]
+		}
+		return b
+	}
+	r := rand.New(rand.NewPCG(21, 22))
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for range n {
+		var b []byte
+		for range 2 + r.IntN(9) {
+			sep := seps[r.IntN(4)]
+			switch r.IntN(6) {
+			case 0:
+				d := digits(r, nil, 11, '2')
+				d = append(d, detectors.VerhoeffDigit(d))
+				b = grouped(b, d, sep, 4, 4, 4)
+			case 1, 2:
+				b = append(b, []string{"", "0", "91", "+91 "}[r.IntN(4)]...)
+				d := digits(r, digits(r, nil, 1, '6'), 9, '0')
+				b = grouped(b, d, sep, [][]int{{3, 3, 4}, {5, 5}, {10}}[r.IntN(3)]...)
+			default:
+				b = digits(r, b, 1+r.IntN(12), '0')
+			}
+			b = append(b, seps[r.IntN(len(seps))]...)
+		}
+		for _, p := range testPolicies() {
+			once := p.r.Bytes(b)
+			if twice := p.r.Bytes(once); !bytes.Equal(once, twice) {
+				t.Fatalf("%s: %q: a second pass changes %q to %q", p.name, b, once, twice)
+			}
+		}
 	}
 }
 
