@@ -85,18 +85,18 @@ var baseline = regexp.MustCompile(`\b(?:[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}|\d{4}[ -]
 // sameForms is the stdlib regexp union a user would write to match the forms
 // the detectors read and the ASCII baseline misses: digits of the nine
 // Indian scripts and full-width digits, zero-width characters after any
-// digit, the no-break space and ':' between groups, the prefixes "(+91)" and
-// "0091", and edges that are neither letters nor digits of any script
-// (RE2's \b knows ASCII only). Like the baseline it leaves checksums and
-// context to code run on its matches. TestSameFormsBaseline checks that it
-// matches those forms.
+// digit, the no-break space, ':' and two or three spaces between groups,
+// the prefixes "(+91)" and "0091", and edges that are neither letters nor
+// digits of any script (RE2's \b knows ASCII only). Like the baseline it
+// leaves checksums and context to code run on its matches.
+// TestSameFormsBaseline checks that it matches those forms.
 var sameForms = func() *regexp.Regexp {
 	const (
 		digit = `[0-9\x{0966}-\x{096F}\x{09E6}-\x{09EF}\x{0A66}-\x{0A6F}\x{0AE6}-\x{0AEF}\x{0B66}-\x{0B6F}` +
 			`\x{0BE6}-\x{0BEF}\x{0C66}-\x{0C6F}\x{0CE6}-\x{0CEF}\x{0D66}-\x{0D6F}\x{FF10}-\x{FF19}]`
 		d    = `(?:` + digit + `[\x{200B}-\x{200D}\x{2060}\x{00AD}]*)` // a digit and any zero-width characters
-		sep  = `[ \x{00A0}.:-]?`
-		msep = `[ \x{00A0}.-]?`
+		sep  = `(?:[\x{00A0}.:-]| {1,3})?`
+		msep = `(?:[\x{00A0}.-]| {1,3})?`
 	)
 	g := func(n int) string { return d + `{` + strconv.Itoa(n) + `}` }
 	return regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(?:` +
@@ -115,6 +115,7 @@ func TestSameFormsBaseline(t *testing.T) {
 		"aadhaar २३४१ २३४१ २३४६ ok", "আধার ২৩৪১-২৩৪১-২৩৪৬", "id 2341\u00a02341\u00a02346.", "uid 2341:2341:2346",
 		"x 98765\u200b43210 y", "(+91)9876543210", "0091 98765 43210", "tel ９８７６５４３２１０",
 		"vid 2341-2341-2341-2341", "pan ABCPD1234Z", "passport J6932157", "epic WKH1186253",
+		"aadhaar 2341  2341   2346", "mobile 98765  43210",
 	} {
 		if !sameForms.MatchString(s) {
 			t.Errorf("sameForms does not match %q", s)

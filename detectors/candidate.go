@@ -472,7 +472,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 			sep == sepHyphen && blocksGroups(lnb, sep, f.hyphenLeft) {
 			continue
 		}
-		if l.multi(f.kind, ch[i:i+k]) {
+		if l.multi(f.kind, ch[i:i+k], sep == sepWide) {
 			return k
 		}
 	}
@@ -538,24 +538,36 @@ var multiForms = []multiForm{
 }
 
 // multi checks a grouped form of the digit groups gs.
-func (l *loop) multi(ki int, gs []grp) bool {
+// The groups are joined by wide gaps (sepWide) when wide is set.
+func (l *loop) multi(ki int, gs []grp, wide bool) bool {
 	var v [16]byte
 	n := 0
 	for i := range gs {
 		n += copy(v[n:], gs[i].s())
 	}
-	return l.multiDigits(ki, v[:n], len(gs), gs[0].start, gs[len(gs)-1].end)
+	top := 1.0
+	if wide {
+		top = wideBase
+	}
+	return l.multiDigits(ki, v[:n], len(gs), gs[0].start, gs[len(gs)-1].end, top)
 }
 
+// wideBase is the highest base score of a grouped form whose groups are
+// joined by wide gaps (sepWide): below DefaultThreshold, so that such a
+// number is an identifier when a context word names it ("Aadhaar: 2341  2341
+// 2346"), and columns of numbers in an aligned table are not.
+const wideBase = 0.45
+
 // multiDigits checks the digits v of a grouped form of kind ki written in
-// groups groups, at data[start:end], and scores it.
-func (l *loop) multiDigits(ki int, v []byte, groups, start, end int) bool {
+// groups groups, at data[start:end], and scores it with a base score of at
+// most top.
+func (l *loop) multiDigits(ki int, v []byte, groups, start, end int, top float64) bool {
 	switch ki {
 	case iAadhaar:
 		if !aadhaarValid(v) {
 			return false
 		}
-		l.score(iAadhaar, start, end, 0.85)
+		l.score(iAadhaar, start, end, min(0.85, top))
 	case iVID:
 		if !vidValid(v) {
 			return false
@@ -564,7 +576,7 @@ func (l *loop) multiDigits(ki int, v []byte, groups, start, end int) bool {
 		if luhn(v) {
 			base = 0.4
 		}
-		l.score(iVID, start, end, base)
+		l.score(iVID, start, end, min(base, top))
 	case iMobile:
 		if v[0] < '6' || v[0] > '9' {
 			return false
@@ -573,7 +585,7 @@ func (l *loop) multiDigits(ki int, v []byte, groups, start, end int) bool {
 		if groups == 2 {
 			base = 0.8
 		}
-		l.score(iMobile, start, end, base)
+		l.score(iMobile, start, end, min(base, top))
 	}
 	return true
 }
@@ -590,7 +602,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		strong = true
 	case pre == "0":
 	case g.n == 6 && g.c[0] == '0' && i+1 < len(ch) && ch[i+1].digits() && ch[i+1].n == 5 &&
-		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon:
+		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon && gaps[i].sep != sepWide:
 		// 098765 43210
 		if g.c[1] < '6' || g.c[1] > '9' || l.blockedBy(i+2, blocksGroups(l.nbRight(ch, gaps, i+2), gaps[i].sep, sizes5)) {
 			return 0
@@ -608,7 +620,8 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 	default:
 		return 0
 	}
-	if !gaps[i].ok || gaps[i].sep == sepColon {
+	if !gaps[i].ok || gaps[i].sep == sepColon || gaps[i].sep == sepWide {
+		// Wide gaps take part in the plain grouped forms only.
 		return 0
 	}
 	// The core, in one of prefixForms.
@@ -618,7 +631,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if !sameShape(ch, j, lens...) {
 			continue
 		}
-		if _, ok := uniform(gaps, j, len(lens)); !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) {
+		if sep, ok := uniform(gaps, j, len(lens)); !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) || sep == sepWide {
 			// +91 (98765) 43210: the first group in parentheses.
 			continue
 		}
@@ -864,7 +877,7 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		if lens[0] != first || !sameShape(ch, i+1, lens[1:]...) {
 			continue
 		}
-		if _, ok := uniform(gaps, i, len(lens)); !ok {
+		if sep, ok := uniform(gaps, i, len(lens)); !ok || sep == sepWide {
 			continue
 		}
 		if c := g.c[skip]; c < '6' || c > '9' {

@@ -23,7 +23,16 @@ const (
 	sepHyphen // '-', U+2010, U+2011, U+2013
 	sepDot    // '.'
 	sepColon  // ':'
+	// sepWide is two or three U+0020 between groups ("2341  2341  2346",
+	// as text taken from a PDF or an aligned table often has). gapAfter and
+	// leftOf read no other separator doubled. A number so written is a
+	// weaker form: without a context word it stays below the default
+	// threshold (wideBase).
+	sepWide
 )
+
+// maxWide is the most spaces a sepWide gap holds.
+const maxWide = 3
 
 // Alnum reports the ASCII letter (upper case) or digit that the character at the
 // start of b stands for, and the character's length in bytes. Digits of the

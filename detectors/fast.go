@@ -108,6 +108,9 @@ forward:
 		s > 1 && data[s-2] == '%' {
 		return 0, false
 	}
+	if b1 == ' ' && nl == 0 && wideAt(data[:hi], e) {
+		return 0, false // a wide gap ("2341  2341  2346")
+	}
 	cont := false
 	if joinSep(b1) {
 		cont = asciiAlnum(b2) != clOther
@@ -350,6 +353,9 @@ func nextRunEnd(data []byte, e int) (m, end int) {
 		k, paren = k+1, true
 	}
 	if k < len(data) && joinSep(data[k]) {
+		if wideAt(data, k) {
+			return -1, k // a wide gap: the full examination reads it
+		}
 		k++
 	}
 	if k < len(data) && data[k] == '(' {
@@ -567,6 +573,11 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 	switch {
 	case joinSep(after):
 		c := b[e+3]
+		if c == ' ' && wideAt(l.data, bk.w+e) {
+			// "98765  43210": a wide gap, which only the full examination
+			// reads.
+			return 0, runStep
+		}
 		switch {
 		case c-'0' < 10:
 			f := e + 1 + bits.TrailingZeros64(^(bk.dig >> (e + 1)))
@@ -590,6 +601,9 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		// "0) ...": a parenthesis and perhaps a separator, then no digits.
 		k := e + 3
 		if joinSep(b[k]) {
+			if wideAt(l.data, bk.w+k-2) {
+				return 0, runStep
+			}
 			k++
 		}
 		if c := b[k]; mayBeDigit(c) || c == '(' {
@@ -833,7 +847,7 @@ func (l *loop) chained(s int) (next int, stop bool) {
 		for k := range c.groups {
 			copy(v[4*k:], l.data[c.start+5*k:][:4])
 		}
-		l.multiDigits(c.ki, v[:4*c.groups], c.groups, c.start, c.end)
+		l.multiDigits(c.ki, v[:4*c.groups], c.groups, c.start, c.end, 1)
 	}
 	l.settleTo(c.end)
 	return c.end, false
@@ -854,6 +868,27 @@ func again(k int) (int, int) {
 // script or a percent escape, nor a parenthesis before a digit.
 func groupEnds(b1, b2, b3 byte) bool {
 	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && b3-'0' < 10)
+}
+
+// wideAt reports whether b[k:] may be a wide gap (sepWide) before a group
+// of digits, as gapAfter reads one: two or three spaces, then a byte that
+// may begin a digit or a '('. When b ends before that is known it reports
+// true, so that a fast path leaves the decision to the full examination.
+func wideAt(b []byte, k int) bool {
+	if k >= len(b) || b[k] != ' ' {
+		return false
+	}
+	if k+1 == len(b) {
+		return true
+	}
+	if b[k+1] != ' ' {
+		return false
+	}
+	k += 2
+	if k < len(b) && b[k] == ' ' {
+		k++
+	}
+	return k >= len(b) || mayBeDigit(b[k]) || b[k] == '('
 }
 
 // mayBeDigit reports whether c may begin a digit: an ASCII digit, a percent

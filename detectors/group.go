@@ -181,12 +181,14 @@ func (l *loop) group(g *grp, start, hi int) (next int, more bool) {
 }
 
 // gapAfter reads the gap that starts at data index i (just after a group):
-// zero-width characters, then at most: ')', one separator, '('. It returns
-// the index of the next group's first character.
+// zero-width characters, then at most: ')', one separator (or up to
+// maxWide spaces: sepWide), '('. It returns the index of the next group's
+// first character.
 func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 	state := 0 // 0: before ')', 1: before sep, 2: before '(', 3: done
 	n := 0
-	for k := 0; k < maxZW+4; k++ {
+	spaces := 0 // the spaces of the separator, when it is ASCII spaces
+	for k := 0; k < maxZW+4+maxWide; k++ {
 		var cl, size int
 		var c byte
 		if i < hi && l.data[i] < 0x80 && l.data[i] != '%' {
@@ -208,6 +210,12 @@ func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 			gp.sep = c2sep(c)
 			state = 2
 			n++
+			if size == 1 && l.data[i] == ' ' {
+				spaces = 1
+			}
+		case spaces > 0 && spaces < maxWide && state == 2 && size == 1 && l.data[i] == ' ':
+			gp.sep = sepWide
+			spaces++
 		case size == 1 && l.data[i] == ')' && state == 0:
 			gp.paren = true
 			state = 1
@@ -256,9 +264,10 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	j := start
 	// '+' or "(+" right before the group.
 	plus = plusBefore(l.data, lo, j)
-	// The gap: zero-width, '(' , a separator, ')', in reverse.
-	state, n := 0, 0
-	for k := 0; k < maxZW+4 && j > lo; k++ {
+	// The gap: zero-width, '(' , a separator (or up to maxWide spaces), ')',
+	// in reverse.
+	state, n, spaces := 0, 0, 0
+	for k := 0; k < maxZW+4+maxWide && j > lo; k++ {
 		var s, cl int
 		var c byte
 		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
@@ -281,6 +290,12 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 			nb.gap.sep = c2sep(c)
 			state = 2
 			n++
+			if s == j-1 && b == ' ' {
+				spaces = 1
+			}
+		case spaces > 0 && spaces < maxWide && state == 2 && s == j-1 && b == ' ':
+			nb.gap.sep = sepWide
+			spaces++
 		case b == ')' && state <= 2:
 			nb.gap.paren = true
 			state = 3

@@ -91,7 +91,7 @@ func timeTail(s []byte, dig uint64, k int) int {
 			if e := offsetEnd(s, dig, f); e != 0 {
 				return e
 			}
-		case endsPlain(z, s[f+1]):
+		case endsPlain(s, f):
 			return f
 		}
 		return k
@@ -172,16 +172,19 @@ func quadEnd(s []byte, dig uint64) int {
 		}
 		k += d
 	}
-	if !endsPlain(s[k], s[k+1]) {
+	if !endsPlain(s, k) {
 		return 0
 	}
 	return k
 }
 
-// endsPlain reports whether c c1, the bytes after a run of digits, end it as
-// hopeless reads a plain edge with no run after it: c is plainEdge but '(',
-// and when it is a separator, c1 starts no run of digits (nor a percent
-// escape, a parenthesis or a character of another script that may be one).
-func endsPlain(c, c1 byte) bool {
-	return plainEdge[c] && c != '(' && !(joinSep(c) && (mayBeDigit(c1) || c1 == '('))
+// endsPlain reports whether s[k] s[k+1], the bytes after a run of digits,
+// end it as hopeless reads a plain edge with no run after it: s[k] is
+// plainEdge but '(', and when it is a separator, s[k+1] starts no run of
+// digits (nor a percent escape, a parenthesis or a character of another
+// script that may be one), and no wide gap joins one (wideAt). k+1 <
+// len(s).
+func endsPlain(s []byte, k int) bool {
+	c, c1 := s[k], s[k+1]
+	return plainEdge[c] && c != '(' && !(joinSep(c) && (mayBeDigit(c1) || c1 == '(')) && !wideAt(s, k)
 }

@@ -128,6 +128,40 @@ func TestFindForms(t *testing.T) {
 	checkCases(t, tests)
 }
 
+// TestWideGaps checks numbers whose groups are joined by two or three
+// spaces, as text taken from a PDF or an aligned table has them: a context
+// word makes them identifiers; without one they stay below the threshold,
+// and a fourth space, a mixed spacing or a neighbour written the same way
+// joins nothing.
+func TestWideGaps(t *testing.T) {
+	tests := []findCase{
+		{"Aadhaar: 2341  2341  2346", `aadhaar["2341  2341  2346"]`},
+		{"Aadhaar:   2341   2341   2346 issued", `aadhaar["2341   2341   2346"]`},
+		{"VID 2341  2341  2341  2341", `aadhaar_vid["2341  2341  2341  2341"]`},
+		{"mobile: 98765  43210", `mobile["98765  43210"]`},
+		{"Mobile 987  654  3210.", `mobile["987  654  3210"]`},
+		{"phone  98765  43210  ", `mobile["98765  43210"]`},
+		{"ip 10.0.0.987  654  3210 mobile", `mobile["987  654  3210"]`},
+		{"Aadhaar 2341    2341    2346", ``},
+		{"Aadhaar 2341 2341  2346", ``},
+		{"aadhaar 1234  2341  2341  2346", ``},
+		{"x 2341  2341  2346 y", ``},
+		{"98765  43210", ``},
+		{"aadhaar 2341 2341 2346  1234", `aadhaar["2341 2341 2346"]`},
+	}
+	checkCases(t, tests)
+	// Without context the form is found, below the threshold.
+	for _, s := range []string{"x 2341  2341  2346 y", "98765  43210"} {
+		fs := Default.FindString(nil, s)
+		if len(fs) != 1 || fs[0].Score >= DefaultThreshold || fs[0].Score < 0.3 {
+			t.Errorf("%q: %+v, want one finding scored in [0.3, %v)", s, fs, DefaultThreshold)
+		}
+	}
+	for _, tt := range tests {
+		checkFastPaths(t, []byte(tt.text+"\n"+tt.text+" "+tt.text))
+	}
+}
+
 func TestMRZ(t *testing.T) {
 	text := "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n"
 	fs := above(Default.FindString(nil, text))

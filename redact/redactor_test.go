@@ -543,7 +543,7 @@ func TestIdempotentNeighbours(t *testing.T) {
 // a PAN. Such chains are where a finding and its neighbours decide each
 // other; each fix of a case it found is in TestIdempotentNeighbours.
 func TestIdempotentChains(t *testing.T) {
-	seps := []string{" ", " ", ".", "-", ":", "/", ",", "(", ")", "+", "_", " - ", ". ", "+91 ", "0", "x", "ABCDE", "F", "\n"}
+	seps := []string{" ", " ", ".", "  ", "-", ":", "/", ",", "(", ")", "+", "_", " - ", ". ", "+91 ", "0", "x", "ABCDE", "F", "\n", "   "}
 	digits := func(r *rand.Rand, b []byte, n int, from byte) []byte {
 		for range n {
 			b = append(b, from+byte(r.IntN(int(10-(from-'0')))))
@@ -567,7 +567,7 @@ func TestIdempotentChains(t *testing.T) {
 	for range n {
 		var b []byte
 		for range 2 + r.IntN(9) {
-			sep := seps[r.IntN(4)]
+			sep := seps[r.IntN(5)]
 			switch r.IntN(6) {
 			case 0:
 				d := digits(r, nil, 11, '2')
