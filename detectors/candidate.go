@@ -300,13 +300,14 @@ func (l *loop) resolve(ch []grp, gaps []gapInfo, left *neighbour, i, k, n int, c
 func (l *loop) beginsFinding(ch []grp, gaps []gapInfo, left *neighbour, j int, complete bool) bool {
 	bit := uint16(1) << j
 	if l.asked&bit == 0 {
-		dst, lastEnd, reach := l.dst, l.lastEnd, l.reach
+		dst, lastEnd, reach, dry := l.dst, l.lastEnd, l.reach, l.dry
 		l.reach = 0
+		l.dry = true // what is found is taken back: its score does not matter
 		n := len(dst)
 		if l.matchFree(ch, gaps, left, j, complete) > 0 && len(l.dst) > n && l.dst[n].Start < ch[j].end-l.off {
 			l.begins |= bit
 		}
-		l.dst, l.lastEnd = dst, lastEnd
+		l.dst, l.lastEnd, l.dry = dst, lastEnd, dry
 		l.asked |= bit
 		l.reachOf[j] = uint8(l.reach)
 		l.reach = reach
@@ -839,6 +840,11 @@ func voterBase(digits []byte, lower int) float64 {
 
 // score applies the context to a base score and emits the finding.
 func (l *loop) score(ki int, start, end int, base float64) {
+	if l.dry {
+		// A finding beginsFinding takes back: where it is, not its score.
+		l.emit(ki, start, end, base)
+		return
+	}
 	s := base
 	ctx := l.contextOf(ki, start, end)
 	if ki == iMobile && end < len(l.data) && l.data[end] == '@' {

@@ -470,6 +470,7 @@ type loop struct {
 	rblocked    uint16                           // chain groups on the right that blocked a pattern in the last match
 	asked       uint16                           // chain groups beginsFinding has answered for, in this eval
 	begins      uint16                           // its answers
+	dry         bool                             // findings are made only to be taken back (beginsFinding): score reads no context
 	reachOf     [maxChain]uint8                  // the last chain group each answer read
 	reach       int                              // the last chain group the decision being made read
 	memo        *[numBuiltin][memoWays]labelMemo // the Scanner's, see labelsBefore
