@@ -632,9 +632,14 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if !sameShape(ch, j, lens...) {
 			continue
 		}
-		if sep, ok := uniform(gaps, j, len(lens)); !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) || sep == sepWide {
-			// +91 (98765) 43210: the first group in parentheses.
+		sep, ok := uniform(gaps, j, len(lens))
+		if !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) {
+			// Not uniform, but for +91 (98765) 43210: the first group in
+			// parentheses.
 			continue
+		}
+		if sep == sepWide {
+			continue // wide gaps take part in the plain grouped forms only
 		}
 		if c := ch[j].c[0]; c < '6' || c > '9' {
 			continue

@@ -589,11 +589,12 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 	generic := true        // every word passed so far says nothing of the value's kind
 	var neg label          // a word that keys the value as something else
 	j := len(w)
-	low := len(w) // the lowest index of w read so far; negative: before w
+	low := len(w)   // the lowest index of w read so far; negative: before w
+	var carry uint8 // the kinds of a gap read before a masked value (see below)
 	for words := 0; words < maxWords; words++ {
 		// The gap before the next word (backward), and its kinds: those of
 		// its bytes, but for percent escapes and other scripts (gapKind).
-		g, gap, slow := j, uint8(0), false
+		g, gap, slow := j, carry, false
 		for g > 0 {
 			k := gapBytes[w[g-1]]
 			if k&(gapLine|gapWord) != 0 {
@@ -609,8 +610,9 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 			return neg, -1
 		}
 		if slow {
-			gap = gapKind(w[g:j])
+			gap = gapKind(w[g:j]) | carry
 		}
+		carry = 0
 		low = min(low, g-3) // isWordEnd reads up to three bytes back
 		if words > 0 && neg != lblNone && gap&gapClause != 0 {
 			// "for aadhaar XXXX (txn 604818574917)": the clause ended;
@@ -644,10 +646,16 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 		}
 		ph, pl := placeholder(w, i, g)
 		low = min(low, pl)
-		if ph {
-			// "[MOBILE]", "[AADHAAR:3f9a…]": a replacement made by kavach
-			// (or another redactor) says nothing about what is next to it.
+		tok, tl := tokenTail(w, i, g)
+		low = min(low, tl)
+		if ph || tok || maskRun(w, i, g) {
+			// "[MOBILE]", "[AADHAAR:3f9a…]", "XXXXX:X9499": a value
+			// replaced by kavach (or another redactor) reads as the
+			// digits it replaced did, part of a gap that ends a clause,
+			// so that a second pass reads the context the first read.
+			carry = gap | gapClause
 			j = i
+			words--
 			continue
 		}
 		lbl, gen := lookupWord(word)
@@ -832,7 +840,7 @@ func (l *loop) labelAfter(end int, rel label) label {
 		if keyWord(w, spans[i][1]) {
 			continue // "TKO1426031, epic_no=PRN...": the key of the next value
 		}
-		if ph, _ := placeholder(pw, spans[i][0], spans[i][1]); ph {
+		if ph, _ := placeholder(pw, spans[i][0], spans[i][1]); ph || openPlaceholder(pw, spans[i][0]) {
 			continue // "2.0X [MOBILE]": a replacement, as in nearestLabel
 		}
 		if lbl, _ := lookupWord(w[spans[i][0]:spans[i][1]]); lbl&rel != lblNone {
@@ -1120,6 +1128,47 @@ func headerField(f []byte) bool {
 	return letters > 0
 }
 
+// tokenTail reports whether the word w[i:g] is in the hexadecimal part
+// of a token ("[MOBILE:1a5b7bbce0aaedd1]"): lower-case hex digits from a
+// ':' after a placeholder name to its ']' or '>'. It also returns the
+// lowest index of w it read, as placeholder does.
+func tokenTail(w []byte, i, g int) (bool, int) {
+	hex := func(c byte) bool { return c-'0' < 10 || c-'a' < 6 }
+	for _, c := range w[i:g] {
+		if !hex(c) {
+			return false, i
+		}
+	}
+	for i > 0 && hex(w[i-1]) {
+		i--
+	}
+	if i < 2 || w[i-1] != ':' {
+		return false, i - 1
+	}
+	if !isUpper(w[i-2]) {
+		return false, i - 2
+	}
+	for g < len(w) && hex(w[g]) {
+		g++
+	}
+	if g == len(w) || w[g] != ']' && w[g] != '>' {
+		return false, i - 2
+	}
+	return placeholder(w, i-2, i-1)
+}
+
+// maskRun reports whether the word w[i:g] is the mask of a value: X (or
+// x) only, three or more of them ("XXX XXX 3210") or right before a digit
+// ("X9499", the kept digits of a masked mobile number).
+func maskRun(w []byte, i, g int) bool {
+	for _, c := range w[i:g] {
+		if c|0x20 != 'x' {
+			return false
+		}
+	}
+	return g-i >= 3 || g < len(w) && w[g]-'0' < 10
+}
+
 // maskedWord reports whether w is a masked value: four or more X.
 func maskedWord(w []byte) bool {
 	if len(w) < 4 {
@@ -1131,6 +1180,24 @@ func maskedWord(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// openPlaceholder reports whether the word at w[i] begins what may be a
+// placeholder that w cuts short: after '[' or '<', capitals and '_' up to
+// the end of w ("[VOTER_I"). labelAfter reads a window of bounded length,
+// which may end inside a label or token.
+func openPlaceholder(w []byte, i int) bool {
+	s := i
+	for s > 0 && (isUpper(w[s-1]) || w[s-1] == '_') {
+		s--
+	}
+	if s == 0 || w[s-1] != '[' && w[s-1] != '<' {
+		return false
+	}
+	for i < len(w) && (isUpper(w[i]) || w[i] == '_') {
+		i++
+	}
+	return i == len(w)
 }
 
 // placeholder reports whether the word w[i:g] is the name inside a

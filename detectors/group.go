@@ -188,7 +188,7 @@ func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 	state := 0 // 0: before ')', 1: before sep, 2: before '(', 3: done
 	n := 0
 	spaces := 0 // the spaces of the separator, when it is ASCII spaces
-	for k := 0; k < maxZW+4+maxWide; k++ {
+	for k := 0; k < maxZW+4; k++ {
 		var cl, size int
 		var c byte
 		if i < hi && l.data[i] < 0x80 && l.data[i] != '%' {
@@ -203,6 +203,9 @@ func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 		}
 		switch {
 		case cl == clZW:
+			if spaces > 0 {
+				spaces = maxWide // the spaces of a wide gap are next to each other
+			}
 		case cl == clDigit || cl == clLetter:
 			gp.ok = n > 0
 			return gp, i, false
@@ -216,6 +219,7 @@ func (l *loop) gapAfter(i, hi int) (gp gapInfo, next int, more bool) {
 		case spaces > 0 && spaces < maxWide && state == 2 && size == 1 && l.data[i] == ' ':
 			gp.sep = sepWide
 			spaces++
+			k-- // not counted against the bound on zero-width characters
 		case size == 1 && l.data[i] == ')' && state == 0:
 			gp.paren = true
 			state = 1
@@ -267,7 +271,7 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 	// The gap: zero-width, '(' , a separator (or up to maxWide spaces), ')',
 	// in reverse.
 	state, n, spaces := 0, 0, 0
-	for k := 0; k < maxZW+4+maxWide && j > lo; k++ {
+	for k := 0; k < maxZW+4 && j > lo; k++ {
 		var s, cl int
 		var c byte
 		if b := l.data[j-1]; plainByteBefore(l.data, lo, j) {
@@ -282,6 +286,9 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 		b := l.data[s]
 		switch {
 		case cl == clZW:
+			if spaces > 0 {
+				spaces = maxWide // as in gapAfter
+			}
 		case b == '(' && state == 0:
 			nb.gap.paren = true
 			state = 1
@@ -296,6 +303,7 @@ func (l *loop) leftOf(start int) (nb neighbour, plus bool) {
 		case spaces > 0 && spaces < maxWide && state == 2 && s == j-1 && b == ' ':
 			nb.gap.sep = sepWide
 			spaces++
+			k--
 		case b == ')' && state <= 2:
 			nb.gap.paren = true
 			state = 3

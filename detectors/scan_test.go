@@ -148,8 +148,21 @@ func TestWideGaps(t *testing.T) {
 		{"x 2341  2341  2346 y", ``},
 		{"98765  43210", ``},
 		{"aadhaar 2341 2341 2346  1234", `aadhaar["2341 2341 2346"]`},
+		// The spaces of a wide gap are next to each other (found by
+		// review).
+		{"vid 9396 \u200b 3635 \u200b 8827 \u200b 4849", ``},
 	}
 	checkCases(t, tests)
+	// Nor do they make room for more zero-width characters in a gap than
+	// one space does: ten, with no parenthesis (found by review).
+	for n := 6; n <= 14; n++ {
+		zw := strings.Repeat("\u200b", n)
+		one := above(Default.FindString(nil, "mobile 98765"+zw+" 43210"))
+		wide := above(Default.FindString(nil, "mobile 98765"+zw+"  43210"))
+		if want := btoi(n <= maxZW+2); len(one) != want || len(wide) != want {
+			t.Errorf("%d zero-width characters: %d findings with one space, %d with two; want %d", n, len(one), len(wide), want)
+		}
+	}
 	// Without context the form is found, below the threshold.
 	for _, s := range []string{"x 2341  2341  2346 y", "98765  43210"} {
 		fs := Default.FindString(nil, s)
@@ -546,4 +559,11 @@ func TestInvalidUTF8NotAWord(t *testing.T) {
 			t.Errorf("%q: %v; %q: %v", c.broken, b, c.clean, k)
 		}
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

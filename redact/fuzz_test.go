@@ -68,7 +68,10 @@ func FuzzStreamEqualsOneShot(f *testing.F) {
 // every input: readings that share groups one after the other, in a chain
 // of more groups than one examination reads, are masked in pieces, and the
 // last may be left ("2341 1234 5677-1234-5679 1234 5677-1234-5679 1234
-// 5677-1234-5679"). TestIdempotent, TestIdempotentNeighbours and
+// 5677-1234-5679"); a label longer or shorter than what it replaces moves
+// words into or out of the bytes read around the next number; a number
+// found inside a longer run of digits leaves its prefix as a group of its
+// own ("0091[MOBILE]"). TestIdempotent, TestIdempotentNeighbours and
 // TestIdempotentChains require it; FuzzJSON and FuzzCSV too, under the
 // default policy.
 func FuzzIdempotent(f *testing.F) {

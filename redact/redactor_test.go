@@ -520,6 +520,14 @@ func TestIdempotentNeighbours(t *testing.T) {
 			"a label after a number is no context word for it"},
 		{"pseudonym", "7672+338+315%206667188138",
 			"a '+' inside a finding makes no calling code of the group after it, which the label hides"},
+		{"pseudonym", "ABC1234567 xxxxxxxxxxxxxxxxx epic=WKH1186253",
+			"a token that the window after a number cuts short is no context word either (found by review)"},
+		{"default", "ph 70208:29499 3258  7756  7484 adhar",
+			"a masked value reads as the digits it replaced: the word before it names that value, not the next (found by review)"},
+		{"pseudonym", "vid 6922503456 927  697  9258 ph",
+			"the hexadecimal part of a token is no word (found by review)"},
+		{"default", "mob:882 211 5555)7854  3979  4685-adhar",
+			"nor is the mask of a mobile number written 3-3-4 (found by review)"},
 	}
 	for _, c := range cases {
 		var r *Redactor
