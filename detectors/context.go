@@ -635,6 +635,16 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 			return neg, -1
 		}
 		word := w[i:g]
+		if i > 0 && isUpper(w[i]) && isLower(w[i-1]) {
+			// A word in camel case that is a context word whole
+			// ("WhatsApp"), not only in its parts ("mobileNo").
+			if j0, jl := wordStart(w, i); j0 < i {
+				low = min(low, jl)
+				if lbl, _ := lookupWord(w[j0:g]); lbl != lblNone {
+					word, i = w[j0:g], j0
+				}
+			}
+		}
 		if (word[0]|0x20) == 'c' && len(word) == 1 {
 			low = min(low, i-2)
 			if i >= 2 && w[i-1] == '/' && (w[i-2]|0x20) == 'a' {

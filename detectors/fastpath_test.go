@@ -317,7 +317,7 @@ func labelWindows() func(r *rand.Rand) []byte {
 	}
 	words = append(words, "XXXX", "[MOBILE]", "[PAN:3f9a]", "A/c", "%20", "%2B", "%", "12345", "x", "Q", "_", "txn%C2%A0", "\xe0\xa4",
 		"\xe0", "\u2900", "\u0900", "ALT_PHONE", "mobileNo", "[VOTER_ID]", "XXXXX:X9499", "X9499", "xxxx", "[MOBILE:1a5b7bbce0aaedd1]",
-		"<AADHAAR_VID:0f>", "dead", ":cafe]")
+		"<AADHAAR_VID:0f>", "dead", ":cafe]", "WhatsApp", "whatsAppNo", "xWhats", "PanCard")
 	gaps := []string{" ", ": ", "=", "\":\"", ", ", "\n", " \n", "\r\n", "(", ") ", "|", "\t", "&", "_", "-", "/", "%", "%2", "[", "]", "<", ">"}
 	return func(r *rand.Rand) []byte {
 		var b strings.Builder

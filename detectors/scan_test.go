@@ -108,6 +108,9 @@ func TestFindForms(t *testing.T) {
 		// A replacement after a number is no context word either: the
 		// second pass of "0.7544661674/8753370225" must find what the first did.
 		{"0.7544661674/mobile", `mobile["7544661674"]`},
+		// A context word written in camel case is read whole.
+		{"WhatsApp: 0987 654 3210", `mobile["987 654 3210"]`},
+		{`{"whatsAppNumber":"0987 654 3210"}`, `mobile["987 654 3210"]`},
 		{"0.7544661674/[MOBILE]", ``},
 		{"0.7544661674/[MOBILE:d981da673660cf25]", ``},
 		{`"orderIds": [9391644629, 8241622403]`, ``},
