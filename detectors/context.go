@@ -638,7 +638,7 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 		if i > 0 && isUpper(w[i]) && isLower(w[i-1]) {
 			// A word in camel case that is a context word whole
 			// ("WhatsApp"), not only in its parts ("mobileNo").
-			if j0, jl := wordStart(w, i); j0 < i {
+			if j0, jl := wordStart(w, i); j0 < i && !(j0 == 0 && partial) {
 				low = min(low, jl)
 				if lbl, _ := lookupWord(w[j0:g]); lbl != lblNone {
 					word, i = w[j0:g], j0
@@ -844,13 +844,15 @@ func (l *loop) labelAfter(end int, rel label) label {
 		n = 3
 	}
 	// What placeholder reads: the window and one byte after it (which
-	// contextCut makes sure of).
+	// contextCut makes sure of). A label may be cut short only when the
+	// input goes on after the window.
 	pw := l.data[end:min(len(l.data), hi+1)]
+	cut := hi < len(l.data)
 	for i := 0; i < n; i++ {
 		if keyWord(w, spans[i][1]) {
 			continue // "TKO1426031, epic_no=PRN...": the key of the next value
 		}
-		if ph, _ := placeholder(pw, spans[i][0], spans[i][1]); ph || openPlaceholder(pw, spans[i][0]) {
+		if ph, _ := placeholder(pw, spans[i][0], spans[i][1]); ph || cut && openPlaceholder(pw, spans[i][0]) {
 			continue // "2.0X [MOBILE]": a replacement, as in nearestLabel
 		}
 		if lbl, _ := lookupWord(w[spans[i][0]:spans[i][1]]); lbl&rel != lblNone {
@@ -1138,10 +1140,15 @@ func headerField(f []byte) bool {
 	return letters > 0
 }
 
+// tokenHex is the number of hexadecimal digits in a token of the redact
+// package: "[MOBILE:1a5b7bbce0aaedd1]".
+const tokenHex = 16
+
 // tokenTail reports whether the word w[i:g] is in the hexadecimal part
-// of a token ("[MOBILE:1a5b7bbce0aaedd1]"): lower-case hex digits from a
-// ':' after a placeholder name to its ']' or '>'. It also returns the
-// lowest index of w it read, as placeholder does.
+// of a token ("[MOBILE:1a5b7bbce0aaedd1]"): tokenHex lower-case hex digits
+// from a ':' after a placeholder name to its ']' or '>' (not a log tag
+// such as "[REQ:3fa9c2]"). It also returns the lowest index of w it read,
+// as placeholder does.
 func tokenTail(w []byte, i, g int) (bool, int) {
 	hex := func(c byte) bool { return c-'0' < 10 || c-'a' < 6 }
 	for _, c := range w[i:g] {
@@ -1161,18 +1168,19 @@ func tokenTail(w []byte, i, g int) (bool, int) {
 	for g < len(w) && hex(w[g]) {
 		g++
 	}
-	if g == len(w) || w[g] != ']' && w[g] != '>' {
+	if g-i != tokenHex || g == len(w) || w[g] != ']' && w[g] != '>' {
 		return false, i - 2
 	}
 	return placeholder(w, i-2, i-1)
 }
 
-// maskRun reports whether the word w[i:g] is the mask of a value: X (or
-// x) only, three or more of them ("XXX XXX 3210") or right before a digit
-// ("X9499", the kept digits of a masked mobile number).
+// maskRun reports whether the word w[i:g] is the mask of a value, written
+// with the default mask character: X only, three or more of them ("XXX
+// XXX 3210") or right before a digit ("X9499", the kept digits of a masked
+// mobile number; not "1920x1080").
 func maskRun(w []byte, i, g int) bool {
 	for _, c := range w[i:g] {
-		if c|0x20 != 'x' {
+		if c != 'X' {
 			return false
 		}
 	}

@@ -329,6 +329,22 @@ func labelWindows() func(r *rand.Rand) []byte {
 	}
 }
 
+// TestNearestLabelCutWord checks that the first word of a partial window,
+// which may be cut, is not read, also when a camel-case word after it would
+// join it ("automobileNo" cut to "mobileNo"): the label must not depend on
+// where the window starts (found by review).
+func TestNearestLabelCutWord(t *testing.T) {
+	rel := relevant(iMobile)
+	for _, w := range []string{"mobileNo good morning ", "bileNo good morning ", "WhatsApp ", "hatsApp "} {
+		if got, _ := nearestLabel([]byte(w), true, rel); got != lblNone {
+			t.Errorf("nearestLabel(%q, partial) = %#x, want none: its first word may be cut", w, got)
+		}
+		if got, _ := nearestLabel([]byte("x "+w), true, rel); w[0] != 'b' && w[0] != 'h' && got == lblNone {
+			t.Errorf("nearestLabel(%q, partial) = none, want the label of its second word", "x "+w)
+		}
+	}
+}
+
 // TestNearestLabelLineStart checks what labelsBefore relies on to skip
 // finding the line start: nearestLabel on a window holding line breaks reads
 // the window's last line as nearestLabel on that line alone does (with the

@@ -111,6 +111,13 @@ func TestFindForms(t *testing.T) {
 		// A context word written in camel case is read whole.
 		{"WhatsApp: 0987 654 3210", `mobile["987 654 3210"]`},
 		{`{"whatsAppNumber":"0987 654 3210"}`, `mobile["987 654 3210"]`},
+		// A label at the end of the input is not cut short by the window
+		// read after a number: it is a word (found by review).
+		{"passport J8369854 [PASSPORT", `passport["J8369854"]`},
+		{"x J8369854 [PASSPORT", `passport["J8369854"]`},
+		// A log tag is no token, and a lower-case x no mask (found by review).
+		{"ref [REQ:3fa9c2] 2341 2341 2346", `aadhaar["2341 2341 2346"]`},
+		{"order x2 9876543210", `mobile["9876543210"]`},
 		{"0.7544661674/[MOBILE]", ``},
 		{"0.7544661674/[MOBILE:d981da673660cf25]", ``},
 		{`"orderIds": [9391644629, 8241622403]`, ``},
