@@ -380,18 +380,28 @@ func nbLeft(nb *neighbour, ch []grp, gaps []gapInfo, left *neighbour, i int) {
 }
 
 // uniform reports whether the gaps between ch[i..i+k) are all plain gaps with
-// the same separator, and returns it.
-func uniform(gaps []gapInfo, i, k int) (int, bool) {
+// the same separator, and returns it. Wide gaps (sepWide) count only when
+// wide is set: the plain grouped forms (multiForms) take them, no other.
+func uniform(gaps []gapInfo, i, k int, wide bool) (int, bool) {
 	if k < 2 {
 		return sepNone, true
 	}
 	sep := gaps[i].sep
+	if sep == sepWide && !wide {
+		return sepNone, false
+	}
 	for j := i; j < i+k-1; j++ {
 		if !gaps[j].ok || gaps[j].paren || gaps[j].sep != sep || sep == sepNone {
 			return sepNone, false
 		}
 	}
 	return sep, true
+}
+
+// prefixGap reports whether gp, between the prefix of a mobile number and
+// its core, is one the prefixed forms take: not ':' and not wide.
+func prefixGap(gp gapInfo) bool {
+	return gp.ok && gp.sep != sepColon && gp.sep != sepWide
 }
 
 // blocksGroups reports whether a neighbour makes a multi-group pattern part of
@@ -465,7 +475,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 			// "+1 650 253 0000", "+44 7911 123456": not an Indian mobile.
 			continue
 		}
-		sep, ok := uniform(gaps, i, k)
+		sep, ok := uniform(gaps, i, k, true)
 		if !ok {
 			continue
 		}
@@ -480,7 +490,7 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 	// PAN written in three groups: ABCDE 1234 F.
 	if i+2 < len(ch) && ch[i].letters() && ch[i].n == 5 && ch[i+1].digits() && ch[i+1].n == 4 &&
 		ch[i+2].letters() && ch[i+2].n == 1 {
-		if sep, ok := uniform(gaps, i, 3); ok && (sep == sepSpace || sep == sepHyphen) {
+		if sep, ok := uniform(gaps, i, 3, false); ok && (sep == sepSpace || sep == sepHyphen) {
 			var v [10]byte
 			copy(v[:5], ch[i].s())
 			copy(v[5:9], ch[i+1].s())
@@ -603,7 +613,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		strong = true
 	case pre == "0":
 	case g.n == 6 && g.c[0] == '0' && i+1 < len(ch) && ch[i+1].digits() && ch[i+1].n == 5 &&
-		gaps[i].ok && !gaps[i].paren && gaps[i].sep != sepColon && gaps[i].sep != sepWide:
+		prefixGap(gaps[i]) && !gaps[i].paren:
 		// 098765 43210
 		if g.c[1] < '6' || g.c[1] > '9' || l.blockedBy(i+2, blocksGroups(l.nbRight(ch, gaps, i+2), gaps[i].sep, sizes5)) {
 			return 0
@@ -621,8 +631,7 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 	default:
 		return 0
 	}
-	if !gaps[i].ok || gaps[i].sep == sepColon || gaps[i].sep == sepWide {
-		// Wide gaps take part in the plain grouped forms only.
+	if !prefixGap(gaps[i]) {
 		return 0
 	}
 	// The core, in one of prefixForms.
@@ -632,14 +641,9 @@ func (l *loop) mobilePrefixed(ch []grp, gaps []gapInfo, i int) int {
 		if !sameShape(ch, j, lens...) {
 			continue
 		}
-		sep, ok := uniform(gaps, j, len(lens))
-		if !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) {
-			// Not uniform, but for +91 (98765) 43210: the first group in
-			// parentheses.
+		if _, ok := uniform(gaps, j, len(lens), false); !ok && !(len(lens) == 2 && gaps[j].ok && gaps[j].sep == sepSpace && gaps[i].paren) {
+			// +91 (98765) 43210: the first group in parentheses.
 			continue
-		}
-		if sep == sepWide {
-			continue // wide gaps take part in the plain grouped forms only
 		}
 		if c := ch[j].c[0]; c < '6' || c > '9' {
 			continue
@@ -888,7 +892,7 @@ func (l *loop) mobileCore(ch []grp, gaps []gapInfo, i, skip int, base float64) i
 		if lens[0] != first || !sameShape(ch, i+1, lens[1:]...) {
 			continue
 		}
-		if sep, ok := uniform(gaps, i, len(lens)); !ok || sep == sepWide {
+		if _, ok := uniform(gaps, i, len(lens), false); !ok {
 			continue
 		}
 		if c := g.c[skip]; c < '6' || c > '9' {

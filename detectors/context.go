@@ -651,18 +651,20 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 				word, i = wordAccount, i-2 // "A/c"
 			}
 		}
-		if neg != lblNone && maskedWord(word) {
-			return neg, -1 // "aadhaar XXXXXXXX bank RRN 5320...": a masked value between
-		}
 		ph, pl := placeholder(w, i, g)
 		low = min(low, pl)
-		tok, tl := tokenTail(w, i, g)
-		low = min(low, tl)
-		if ph || tok || maskRun(w, i, g) {
+		if !ph {
+			var tl int
+			ph, tl = tokenTail(w, i, g)
+			low = min(low, tl)
+		}
+		if ph || maskRun(w, i, g) {
 			// "[MOBILE]", "[AADHAAR:3f9a…]", "XXXXX:X9499": a value
 			// replaced by kavach (or another redactor) reads as the
 			// digits it replaced did, part of a gap that ends a clause,
-			// so that a second pass reads the context the first read.
+			// so that a second pass reads the context the first read
+			// ("aadhaar XXXXXXXX bank RRN 5320...": a masked value
+			// between ends the clause that names it).
 			carry = gap | gapClause
 			j = i
 			words--
@@ -1141,7 +1143,8 @@ func headerField(f []byte) bool {
 }
 
 // tokenHex is the number of hexadecimal digits in a token of the redact
-// package: "[MOBILE:1a5b7bbce0aaedd1]".
+// package: "[MOBILE:1a5b7bbce0aaedd1]" (redact's tokenHex; its
+// TestIdempotentNeighbours fails if the two part).
 const tokenHex = 16
 
 // tokenTail reports whether the word w[i:g] is in the hexadecimal part
@@ -1174,30 +1177,19 @@ func tokenTail(w []byte, i, g int) (bool, int) {
 	return placeholder(w, i-2, i-1)
 }
 
-// maskRun reports whether the word w[i:g] is the mask of a value, written
-// with the default mask character: X only, three or more of them ("XXX
-// XXX 3210") or right before a digit ("X9499", the kept digits of a masked
-// mobile number; not "1920x1080").
+// maskRun reports whether the word w[i:g] is the mask of a value: four or
+// more X or x, or written with the default mask character X, three of them
+// ("XXX XXX 3210") or right before a digit ("X9499", the kept digits of a
+// masked mobile number; not "1920x1080").
 func maskRun(w []byte, i, g int) bool {
+	upper := true
 	for _, c := range w[i:g] {
-		if c != 'X' {
-			return false
-		}
-	}
-	return g-i >= 3 || g < len(w) && w[g]-'0' < 10
-}
-
-// maskedWord reports whether w is a masked value: four or more X.
-func maskedWord(w []byte) bool {
-	if len(w) < 4 {
-		return false
-	}
-	for _, c := range w {
 		if c|0x20 != 'x' {
 			return false
 		}
+		upper = upper && c == 'X'
 	}
-	return true
+	return g-i >= 4 || upper && (g-i == 3 || g < len(w) && w[g]-'0' < 10)
 }
 
 // openPlaceholder reports whether the word at w[i] begins what may be a
