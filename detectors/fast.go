@@ -544,7 +544,7 @@ func (l *loop) blockRun(bk *block, t, e int) (int, int) {
 		}
 		return l.blockGroup(bk, t, e)
 	}
-	if e-t == 2 {
+	if e-t == 2 && b[t+2] == '9' && b[t+3] == '1' {
 		if l.form = prefixChain(l.data, bk.w+t); l.form.end > 0 {
 			return t, runChained // "+91 98765 43210", "91-9876543210"
 		}
