@@ -168,3 +168,32 @@ func commitUnevenly(r *rand.Rand, text []byte, check func(sc *Scanner, done int)
 		check(sc, done)
 	}
 }
+
+// TestTailHoldShortcut checks tailHold's shortcut for a piece that ends in
+// punctuation against the steps it skips, on random ends of pieces made of
+// the bytes those steps look at.
+func TestTailHoldShortcut(t *testing.T) {
+	pieces := []string{"\n", " ", "-", ".", ":", "+", ",", ")", "\"", "%", "%E0", "%A5", "%2", "%20", "7", "42", "a", "Z", "ABCDE", "\u200b", "२", "é", "\xe0", "\xa5"}
+	r := rand.New(rand.NewPCG(3, 4))
+	shortcuts := 0
+	for range 50000 {
+		var b []byte
+		for range r.IntN(8) {
+			b = append(b, pieces[r.IntN(len(pieces))]...)
+		}
+		floor := 0
+		if len(b) > 0 {
+			floor = r.IntN(len(b) + 1)
+		}
+		got, want := tailHold(b, floor), tailHoldSteps(b, floor)
+		if got != want {
+			t.Fatalf("tailHold(%q, %d) = %d, the steps give %d", b, floor, got, want)
+		}
+		if len(b) > 0 && got == len(b) && b[len(b)-1] < 0x80 {
+			shortcuts++
+		}
+	}
+	if shortcuts == 0 {
+		t.Fatal("no piece took the shortcut")
+	}
+}

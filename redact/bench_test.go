@@ -129,7 +129,7 @@ func write32K(w io.Writer, in []byte) {
 // BenchmarkWriterLines writes the input one line per Write, as a log sink
 // sees it.
 func BenchmarkWriterLines(b *testing.B) {
-	for _, class := range []string{"AccessLog", "AppLog", "JSONLogs"} {
+	for _, class := range []string{"ServicePlain", "ServiceAccess", "ServiceJSON", "AccessLog", "AppLog", "JSONLogs"} {
 		in := benchInputs()[class]
 		b.Run(class, func(b *testing.B) {
 			w := Default.NewWriter(io.Discard)
