@@ -480,6 +480,7 @@ type loopScratch struct {
 	spare   grp // a group read outside the chain
 	gaps    [maxChain]gapInfo
 	reachOf [maxChain]uint8 // the last chain group each answer read (see asked)
+	tailBlk [66]byte        // the last bytes of the data and '%' after them (see runTail)
 }
 
 // loopState is the part of loop that each Scan sets afresh.
@@ -583,6 +584,14 @@ func (l *loop) run(pos, limit int) int {
 	byteUntil := 0
 	for p < stop {
 		if p+64 > end || p < 2 || fullExam || p < byteUntil {
+			if p+64 > end && end-p >= tailMin && p >= 2 && !fullExam && p >= byteUntil {
+				next, halt := l.runTail(p, stop, &pos)
+				if halt {
+					return next - off
+				}
+				p = next
+				continue
+			}
 			// Byte by byte: near the ends of the data, in text of other
 			// scripts, and for tests.
 			p = skip(data, p, stop)
@@ -687,6 +696,65 @@ func (l *loop) run(pos, limit int) int {
 		pos = limit
 	}
 	return pos
+}
+
+// percents fills the end of runTail's block.
+var percents = [66]byte(bytes.Repeat([]byte{'%'}, 66))
+
+// tailMin is the fewest bytes at the end of the data that run reads with
+// runTail; fewer it reads byte by byte.
+const tailMin = 16
+
+// runTail is run's block path for the last bytes of the data, from data
+// index w (w >= 2), fewer than 64: a piece written on its own (a log line)
+// ends in them. It reads a copy of them followed by '%' (neither digit,
+// letter nor byte >= 0x80), and decides with the table the short runs of
+// digits that a byte of the data follows; every other run and byte >= 0x80
+// goes to step, as in the byte-by-byte path (blockRun reads past the run,
+// which here may be past the data). It returns the data index where run goes
+// on, or, with halt, the one where it stops. *pos is run's scan position.
+func (l *loop) runTail(w, stop int, pos *int) (next int, halt bool) {
+	data := l.data
+	n := len(data) - w // bytes of data in the block
+	blk := &l.tailBlk
+	copy(blk[copy(blk[:], data[w-2:]):], percents[:])
+	dig, hi, _ := blockMasks(blk[2:])
+	ev := (dig&^(dig<<1) | dig&1 | hi) & (1<<(stop-w) - 1)
+	last := -1
+	for ev != 0 {
+		t := bits.TrailingZeros64(ev) & 63
+		if hi>>t&1 == 0 {
+			e := t + bits.TrailingZeros64(^(dig >> t))
+			if k := e - t; k < 8 && e < n &&
+				shortRunHopeless[k][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
+				last = e
+				ev &= ev - 1
+				continue
+			}
+		}
+		if last >= 0 {
+			l.settle(w+last, pos)
+			last = -1
+		}
+		i := w + t
+		nx, moved, stopped := l.step(i, stop)
+		if stopped {
+			return i, true
+		}
+		if moved {
+			*pos = nx - l.off
+		}
+		k := uint(nx - w)
+		if k >= 64 {
+			return nx, false
+		}
+		ev &^= 1<<k - 1
+		ev |= (dig | hi) & (1 << k)
+	}
+	if last >= 0 {
+		l.settle(w+last, pos)
+	}
+	return w + 64, false
 }
 
 // settle records that the scan has decided everything before data index e:
