@@ -470,9 +470,10 @@ type loop struct {
 	loopScratch
 }
 
-// release drops the loop's references to the caller's input and findings,
-// which the Scanner (perhaps one in a pool) would otherwise keep alive.
-func (l *loop) release() { l.data, l.dst = nil, nil }
+// release drops the loop's references to the Set and to the caller's input
+// and findings, which the Scanner (perhaps one in a pool) would otherwise
+// keep alive.
+func (l *loop) release() { l.set, l.data, l.dst = nil, nil, nil }
 
 // loopScratch is the part of loop that Scan does not clear.
 type loopScratch struct {
@@ -480,7 +481,6 @@ type loopScratch struct {
 	spare   grp // a group read outside the chain
 	gaps    [maxChain]gapInfo
 	reachOf [maxChain]uint8 // the last chain group each answer read (see asked)
-	tailBlk [66]byte        // the last bytes of the data and '%' after them (see runTail)
 }
 
 // loopState is the part of loop that each Scan sets afresh.
@@ -584,7 +584,7 @@ func (l *loop) run(pos, limit int) int {
 	byteUntil := 0
 	for p < stop {
 		if p+64 > end || p < 2 || fullExam || p < byteUntil {
-			if p+64 > end && end-p >= tailMin && p >= 2 && !fullExam && p >= byteUntil {
+			if p+64 > end && end >= 66 && !fullExam && p >= byteUntil {
 				next, halt := l.runTail(p, stop, &pos)
 				if halt {
 					return next - off
@@ -698,37 +698,39 @@ func (l *loop) run(pos, limit int) int {
 	return pos
 }
 
-// percents fills the end of runTail's block.
-var percents = [66]byte(bytes.Repeat([]byte{'%'}, 66))
-
-// tailMin is the fewest bytes at the end of the data that run reads with
-// runTail; fewer it reads byte by byte.
-const tailMin = 16
-
-// runTail is run's block path for the last bytes of the data, from data
-// index w (w >= 2), fewer than 64: a piece written on its own (a log line)
-// ends in them. It reads a copy of them followed by '%' (neither digit,
-// letter nor byte >= 0x80), and decides with the table the short runs of
-// digits that a byte of the data follows; every other run and byte >= 0x80
-// goes to step, as in the byte-by-byte path (blockRun reads past the run,
-// which here may be past the data). It returns the data index where run goes
-// on, or, with halt, the one where it stops. *pos is run's scan position.
-func (l *loop) runTail(w, stop int, pos *int) (next int, halt bool) {
+// runTail is run's block path for the last bytes of the data, fewer than 64,
+// from data index from: a piece written on its own, such as a log line, ends
+// in them. It reads the block that ends with the data (len(data) >= 66), from
+// the events at from on. The short runs of digits that the table decides,
+// and those that blockRun decides (runDone), it passes over as run does;
+// every other run, and every byte >= 0x80, goes to step, as in the
+// byte-by-byte path (blockRun's other verdicts are what step would find, and
+// a run that it would read again, runAgain, cannot be read again in a later
+// block). It returns the data index where run goes on, or, with halt, the one
+// where it stops. *pos is run's scan position.
+func (l *loop) runTail(from, stop int, pos *int) (next int, halt bool) {
 	data := l.data
-	n := len(data) - w // bytes of data in the block
-	blk := &l.tailBlk
-	copy(blk[copy(blk[:], data[w-2:]):], percents[:])
-	dig, hi, _ := blockMasks(blk[2:])
-	ev := (dig&^(dig<<1) | dig&1 | hi) & (1<<(stop-w) - 1)
+	w := len(data) - 64
+	dig, hi, alpha := blockMasks(data[w:])
+	blk := (*[66]byte)(data[w-2:])
+	k := from - w
+	ev := (dig&^(dig<<1)|dig&1|hi)&^(1<<k-1) | (dig|hi)&(1<<k)
+	ev &= 1<<(stop-w) - 1
+	bk := block{b: blk, w: w, dig: dig, alpha: alpha}
 	last := -1
 	for ev != 0 {
 		t := bits.TrailingZeros64(ev) & 63
 		if hi>>t&1 == 0 {
 			e := t + bits.TrailingZeros64(^(dig >> t))
-			if k := e - t; k < 8 && e < n &&
-				shortRunHopeless[k][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
+			if n := e - t; n < 8 && e < 64 &&
+				shortRunHopeless[n][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
 				last = e
 				ev &= ev - 1
+				continue
+			}
+			if g, v := l.blockRun(&bk, t, e); v == runDone {
+				last = g
+				ev &^= 1<<g - 1
 				continue
 			}
 		}
@@ -744,17 +746,17 @@ func (l *loop) runTail(w, stop int, pos *int) (next int, halt bool) {
 		if moved {
 			*pos = nx - l.off
 		}
-		k := uint(nx - w)
-		if k >= 64 {
+		if nx >= len(data) {
 			return nx, false
 		}
+		k := uint(nx - w)
 		ev &^= 1<<k - 1
 		ev |= (dig | hi) & (1 << k)
 	}
 	if last >= 0 {
 		l.settle(w+last, pos)
 	}
-	return w + 64, false
+	return len(data), false
 }
 
 // settle records that the scan has decided everything before data index e:
