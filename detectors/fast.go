@@ -865,9 +865,10 @@ func again(k int) (int, int) {
 // groupEnds reports whether b1 b2 b3, the bytes after a group of letters and
 // digits, end it plainly enough for blockGroup to decide it: a plain byte
 // but '(', and after it no byte that may begin a character of another
-// script or a percent escape, nor a parenthesis before a digit.
+// script or a percent escape, nor a parenthesis before a byte that may
+// begin a digit (mayBeDigit, as fast asks).
 func groupEnds(b1, b2, b3 byte) bool {
-	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && b3-'0' < 10)
+	return plainEdge[b1] && b1 != '(' && b2 < 0x80 && b2 != '%' && !(b2 == '(' && mayBeDigit(b3))
 }
 
 // wideAt reports whether b[k:] may be a wide gap (sepWide) before a group

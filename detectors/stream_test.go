@@ -197,3 +197,19 @@ func TestTailHoldShortcut(t *testing.T) {
 		t.Fatal("no piece took the shortcut")
 	}
 }
+
+// TestGroupBeforeParenEscape checks that a group of letters and digits
+// followed by a separator, '(' and the start of a percent escape or of a
+// character of another script, at the end of a piece, is held back as the
+// byte-by-byte path holds it: what comes next may make a digit of it (found
+// by a review of the last block's reading, which reached blockGroup there).
+func TestGroupBeforeParenEscape(t *testing.T) {
+	pad := "id=42, ok\n" + strings.Repeat("z ", 28)
+	for _, tail := range []string{"ab12 (%", "x3665950911923 (\xe0", "ab12 (\xef\xbc"} {
+		buf := []byte(pad + tail)
+		_, n := Default.NewScanner().Scan(nil, buf, false)
+		if g := len(pad); n > g {
+			t.Errorf("%q: settled %d, past the group at %d", tail, n, g)
+		}
+	}
+}
