@@ -713,8 +713,8 @@ func (l *loop) runTail(from, stop int, pos *int) (next int, halt bool) {
 	w := len(data) - 64
 	dig, hi, alpha := blockMasks(data[w:])
 	blk := (*[66]byte)(data[w-2:])
-	k := from - w
-	ev := (dig&^(dig<<1)|dig&1|hi)&^(1<<k-1) | (dig|hi)&(1<<k)
+	f := from - w // 1 to 63: the events from f on, and f itself in the middle of a run
+	ev := (dig&^(dig<<1)|dig&1|hi)&^(1<<f-1) | (dig|hi)&(1<<f)
 	ev &= 1<<(stop-w) - 1
 	bk := block{b: blk, w: w, dig: dig, alpha: alpha}
 	last := -1
