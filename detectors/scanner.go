@@ -634,8 +634,7 @@ func (l *loop) run(pos, limit int) int {
 			v, g := runStep, 0
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
-				if n := e - t; n < 8 && e < 64 &&
-					shortRunHopeless[n][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
+				if shortHopeless(blk, t, e) {
 					// A run that cannot start an identifier.
 					last = e
 					ev &= ev - 1
@@ -698,6 +697,15 @@ func (l *loop) run(pos, limit int) int {
 	return pos
 }
 
+// shortHopeless reports whether the run of ASCII digits at block offsets
+// t..e of blk (blk[k+2] is the byte at offset k) is a short one, between
+// plain bytes, that the table says cannot start an identifier.
+func shortHopeless(blk *[66]byte, t, e int) bool {
+	n := e - t
+	return n < 8 && e < 64 &&
+		shortRunHopeless[n][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0
+}
+
 // runTail is run's block path for the last bytes of the data, fewer than 64,
 // from data index from: a piece written on its own, such as a log line, ends
 // in them. It reads the block that ends with the data (len(data) >= 66), from
@@ -722,8 +730,7 @@ func (l *loop) runTail(from, stop int, pos *int) (next int, halt bool) {
 		t := bits.TrailingZeros64(ev) & 63
 		if hi>>t&1 == 0 {
 			e := t + bits.TrailingZeros64(^(dig >> t))
-			if n := e - t; n < 8 && e < 64 &&
-				shortRunHopeless[n][blk[t+2]&63]&plain[blk[t+1]]&plainAfter[blk[e+2]]&notPercent[blk[t]] != 0 {
+			if shortHopeless(blk, t, e) {
 				last = e
 				ev &= ev - 1
 				continue
