@@ -1,6 +1,9 @@
 package detectors
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // The fast path: most digits in logs (dates, times, counters, ports, sizes)
 // cannot begin an identifier. For a group of plain ASCII letters and digits,
@@ -780,19 +783,25 @@ func prefixChain(data []byte, p int) chainForm {
 	}
 	sep := data[p+2]
 	core := p + 3
+	// The digits of the core, read in two words that p+14 < len(data)
+	// leaves room for: d1 marks those of data[core:core+8], d2 those of
+	// data[core+4:core+12]. five is the first five bytes of a word.
+	const five = 0x8080808080
+	d1 := digitBytes(binary.LittleEndian.Uint64(data[core:]))
+	d2 := digitBytes(binary.LittleEndian.Uint64(data[core+4:]))
 	if !chainSep(sep) || sep == ':' || sep == '.' && data[p-1] != '+' || data[core] < '6' || data[core] > '9' ||
-		!isDigits(data[core:core+5]) {
+		d1&five != five {
 		return chainForm{}
 	}
 	end := core + 10
 	switch s2 := data[core+5]; {
 	case s2-'0' < 10:
-		if !isDigits(data[core+5 : end]) {
+		if d2&(five<<8) != five<<8 { // data[core+5:end]
 			return chainForm{}
 		}
 	case chainSep(s2):
 		end++
-		if end+1 >= len(data) || !isDigits(data[core+6:end]) {
+		if end+1 >= len(data) || d2&(five<<16) != five<<16 { // data[core+6:end]
 			return chainForm{}
 		}
 	default:

@@ -13,7 +13,7 @@ func blockMasksGo(b []byte) (dig, hi, alpha uint64) {
 		x := binary.LittleEndian.Uint64(b[k:])
 		h := x & msb
 		y := x &^ msb
-		d := inRange(y, '0', '9') &^ h
+		d := digitBytes(x)
 		a := inRange(y|0x20*lsb, 'a', 'z') &^ h // in lower case
 		dig |= pack(d) << k
 		alpha |= pack(a) << k
@@ -22,6 +22,12 @@ func blockMasksGo(b []byte) (dig, hi, alpha uint64) {
 		}
 	}
 	return dig, hi, alpha
+}
+
+// digitBytes returns bit 7 of each byte of the word x that is an ASCII
+// digit.
+func digitBytes(x uint64) uint64 {
+	return inRange(x&^msb, '0', '9') &^ x
 }
 
 // inRange returns bit 7 of each byte of the word y that is in [lo, hi], for

@@ -609,13 +609,13 @@ func (l *loop) run(pos, limit int) int {
 			continue
 		}
 		w := p
-		if bits.OnesCount64(binary.LittleEndian.Uint64(data[w+8:])&msb) > 4 {
+		dig, hi, alpha := blockMasks(data[w : w+64])
+		if hi != 0 && bits.OnesCount64(hi&0xFF00) > 4 {
 			// Characters of other scripts: the byte-by-byte path steps
 			// over them a word at a time.
 			byteUntil = w + 64
 			continue
 		}
-		dig, hi, alpha := blockMasks(data[w : w+64])
 		blk := (*[66]byte)(data[w-2 : w+64]) // blk[k+2] is data[w+k]; w >= 2 here
 		ev := dig&^(dig<<1) | dig&1 | hi
 		if n := stop - w; n < 64 {
@@ -630,7 +630,6 @@ func (l *loop) run(pos, limit int) int {
 		bk := block{b: blk, w: w, dig: dig, alpha: alpha}
 		for ev != 0 {
 			t := bits.TrailingZeros64(ev) & 63
-			i := w + t
 			v, g := runStep, 0
 			if hi>>t&1 == 0 {
 				e := t + bits.TrailingZeros64(^(dig >> t))
@@ -643,7 +642,7 @@ func (l *loop) run(pos, limit int) int {
 				if g, v = l.blockRun(&bk, t, e); v == runDone {
 					// Decided from the masks, without step.
 					last = g
-					ev &^= 1<<g - 1
+					ev &^= 1<<uint(g) - 1
 					continue
 				} else if v == runAgain {
 					p = w + g
@@ -654,6 +653,7 @@ func (l *loop) run(pos, limit int) int {
 				l.settle(w+last, &pos)
 				last = -1
 			}
+			i := w + t
 			var next int
 			var moved, halt bool
 			switch v {
