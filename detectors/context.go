@@ -19,6 +19,12 @@ const (
 	lblNeg    label = 0x3F00 // negative for every kind
 	lblStrong label = 0x4000 // with lblNeg: names a payment or order reference
 	lblCell   label = 0x0040 // with the mobile bit: names a mobile phone, not any phone
+	// lblDate is a date or time word ("created", "updated", "ts"): negative
+	// for a value that is a date and time written as one number (see
+	// compactTime), and no label at all for any other value, which the
+	// word does not name ("Profile updated: 2341 2341 2346"). It counts
+	// only when the caller adds it to the relevant labels.
+	lblDate label = 0x8000
 )
 
 // relevant returns the labels that say something about the kind with index
@@ -149,7 +155,7 @@ func init() {
 		"आधार", "आधारसंख्या")
 	addWords(kindBit(iVID), "vid", "virtual", "virtualid", "वीआईडी", "वर्चुअल")
 	addWords(kindBit(iPAN), "pan", "panno", "pancard", "pannumber", "permanent", "पैन")
-	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "pasport", "पासपोर्ट", "पारपत्र")
+	addWords(kindBit(iPassport), "passport", "passportno", "passportnumber", "pp", "ppno", "ppt", "pptno", "pasport", "पासपोर्ट", "पारपत्र")
 	addWords(kindBit(iVoter), "voter", "voterid", "epic", "elector", "electoral", "election", "मतदाता",
 		"वोटर", "मतदार", "ओळखपत्र", "voters", "electors", "निर्वाचक")
 	addWords(kindBit(iMobile)|lblCell, "mobile", "mob", "mobileno", "mobilenumber", "cell", "cellphone",
@@ -167,17 +173,17 @@ func init() {
 		"amount", "amt", "price", "total", "balance", "संदर्भ", "रेफरेंस",
 		// Measurements and counters in logs.
 		"bytes", "size", "len", "length", "offset", "max", "min", "used", "free", "heap", "mem", "memory",
-		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos", "epoch",
-		"timestamp", "ts", "port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce",
+		"committed", "count", "duration", "latency", "elapsed", "ms", "ns", "millis", "nanos",
+		"port", "pid", "tid", "seq", "sequence", "checksum", "crc", "nonce",
 		// Business reference numbers.
 		"policy", "application", "appl", "loan", "cif", "folio", "consumer", "ack", "acknowledgement",
 		"msgid", "dlr", "roll", "registration", "regn", "claim", "receipt", "challan", "bill", "eway", "ewaybill",
 		"complaint", "isbn", "पीएनआर", "रसीद", "टिकट", "आवेदन", "पॉलिसी", "पंजीकरण", "बुकिंग", "बिल", "चालान",
 		"राशि",
 		// Bank statement narrations: card payments, cash, mandates, transfers.
-		"pos", "atm", "cash", "ach", "inft",
-		// Dates and times written as one number (202611010000).
-		"date", "datetime", "created", "updated", "modified")
+		"pos", "atm", "cash", "ach", "inft")
+	// Dates and times written as one number (202611010000).
+	addWords(lblDate, "date", "datetime", "created", "updated", "modified", "timestamp", "ts", "epoch")
 	// A landline or fax number is a phone, not a mobile.
 	addWords(negBit(iMobile), "landline", "fax")
 	// Twelve and sixteen digits are also bank accounts, EPFO UANs and cards.
@@ -218,7 +224,7 @@ func (l *loop) contextOf(ki int, start, end int) int {
 		return ctxNone
 	case lbl&bit != 0:
 		return ctxPos
-	case lbl&negBit(ki) != 0:
+	case lbl&(negBit(ki)|lblDate) != 0:
 		return ctxNeg
 	}
 	return ctxOther
@@ -236,8 +242,11 @@ func (l *loop) contextOf(ki int, start, end int) int {
 func (l *loop) contextLabel(ki int, start, end int) label {
 	bit := kindBit(ki)
 	rel := relevant(ki)
+	if compactTime(l.data[start:end]) {
+		rel |= lblDate
+	}
 	inCell, cellLabel := l.htmlTo(start) // the header of an HTML table is context too
-	field, line, prev := l.labelsBefore(ki, start, inCell)
+	field, line, prev := l.labelsBefore(ki, start, inCell, rel)
 	lbl := field
 	if lbl == lblNone && l.csvOn {
 		lbl = l.colLabel & rel
@@ -264,6 +273,25 @@ func (l *loop) contextLabel(ki int, start, end int) label {
 		lbl = typeSibling(l.before(start))
 	}
 	return lbl
+}
+
+// compactTime reports whether v is a date and time written as one number
+// with a four-digit year, as logs and file names write them: 12 or 14 ASCII
+// digits, YYYYMMDDhhmm or DDMMYYYYhhmm, then perhaps the seconds. A date
+// word before such a number names it a time ("created 202611221030");
+// before any other value it says nothing (see lblDate).
+func compactTime(v []byte) bool {
+	if len(v) != 12 && len(v) != 14 || !isDigits(v) {
+		return false
+	}
+	var n [7]int // the two-digit numbers of v
+	for i := range len(v) / 2 {
+		n[i] = int(v[2*i]-'0')*10 + int(v[2*i+1]-'0')
+	}
+	century := func(c int) bool { return c == 19 || c == 20 }
+	ymd := century(n[0]) && n[2] >= 1 && n[2] <= 12 && n[3] >= 1 && n[3] <= 31
+	dmy := century(n[2]) && n[0] >= 1 && n[0] <= 31 && n[1] >= 1 && n[1] <= 12
+	return (ymd || dmy) && n[4] <= 23 && n[5] <= 59 && n[6] <= 59
 }
 
 // maxSiblings bounds the members of a JSON object that typeSibling reads.
@@ -437,12 +465,11 @@ func (l *loop) before(start int) []byte {
 	return l.data[max(start-ctxBefore, l.lo(start)):start]
 }
 
-// labelsBefore returns the labels of the nearest context words before start:
-// within the finding's field, elsewhere on its line, and on the previous line.
-// inCell says that start is in a cell of an HTML table under a header: the
-// cell is the field.
-func (l *loop) labelsBefore(ki, start int, inCell bool) (field, line, prev label) {
-	rel := relevant(ki)
+// labelsBefore returns the labels of the nearest context words before start
+// (rel: the labels relevant to the finding): within the finding's field,
+// elsewhere on its line, and on the previous line. inCell says that start is
+// in a cell of an HTML table under a header: the cell is the field.
+func (l *loop) labelsBefore(ki, start int, inCell bool, rel label) (field, line, prev label) {
 	w := l.before(start)
 	lo := start - len(w)
 	partial := lo > 0 && isWordByte(l.data[lo-1])
@@ -454,7 +481,9 @@ func (l *loop) labelsBefore(ki, start int, inCell bool) (field, line, prev label
 		// start is not needed.
 		var m *labelMemo
 		var tail [2]uint64 // the last memoBytes bytes of w
-		keyed := len(w) >= memoBytes && !fullExam
+		// A date word reads differently before a compact time: the memo,
+		// kept by kind and the bytes before, is only for other values.
+		keyed := len(w) >= memoBytes && !fullExam && rel&lblDate == 0
 		if keyed {
 			tail = [2]uint64{binary.LittleEndian.Uint64(w[len(w)-16:]), binary.LittleEndian.Uint64(w[len(w)-8:])}
 			// The slot: from the last three bytes, which every key holds.
@@ -816,7 +845,8 @@ func inEscape(w []byte, i int) bool {
 
 // labelAfter returns the label of the first context word (of the first three)
 // after end on the same line; a word of the key of a next value
-// ("epic_no=") is passed over.
+// ("epic_no=") is passed over. After a value that MySQL reports as a
+// duplicate key, the words are those of the key's name.
 func (l *loop) labelAfter(end int, rel label) label {
 	hi := end + ctxAfter
 	if hi > len(l.data) {
@@ -842,15 +872,20 @@ func (l *loop) labelAfter(end int, rel label) label {
 	if n > 0 && spans[n-1][1] == len(w) && end+len(w) == hi && hi < len(l.data) && isWordByte(l.data[hi]) {
 		n--
 	}
-	if n > 3 {
-		n = 3
+	// The first three words, or in MySQL's "Duplicate entry '<value>' for
+	// key '<table>.<index>'" the first four of the index's name
+	// ("users.passport_no_UNIQUE", "uk_customer_mobile").
+	first, most := 0, 3
+	if bytes.HasPrefix(w, duplicateKey) {
+		first, most = 2, 6 // after "for key", four words
 	}
+	n = min(n, most)
 	// What placeholder reads: the window and one byte after it (which
 	// contextCut makes sure of). A label may be cut short only when the
 	// input goes on after the window.
 	pw := l.data[end:min(len(l.data), hi+1)]
 	cut := hi < len(l.data)
-	for i := 0; i < n; i++ {
+	for i := first; i < n; i++ {
 		if keyWord(w, spans[i][1]) {
 			continue // "TKO1426031, epic_no=PRN...": the key of the next value
 		}
@@ -863,6 +898,10 @@ func (l *loop) labelAfter(end int, rel label) label {
 	}
 	return lblNone
 }
+
+// duplicateKey is what follows the value in MySQL's error for a duplicate
+// key.
+var duplicateKey = []byte("' for key '")
 
 // keyWord reports whether the word of w ending at e is part of the key of a
 // value that follows: the rest of the key ("_no", "No"), then perhaps a dot,
@@ -1009,7 +1048,12 @@ func parseHeader(line []byte, delim byte) csvHeader {
 	return h
 }
 
-// findHeader looks for a CSV header among the first three lines of a stream
+// headerLines is the number of lines of a stream among which findHeader
+// looks for a CSV header: exports of banks and registries put a title, a
+// branch, a date and a blank line above it.
+const headerLines = 8
+
+// findHeader looks for a CSV header among the first headerLines lines of a stream
 // (in its first headerMax bytes; b holds them, or all of a shorter stream
 // when atEOF): a line that parseHeader accepts, followed by a line with the
 // same number of fields. Before the header may come title lines (titleLike)
@@ -1032,7 +1076,7 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 	i := 0
 	var prevLine []byte
 	var hint byte // the delimiter named by a first line "sep=;" (sepline.Len)
-	for n := 0; n < 3; n++ {
+	for n := 0; n < headerLines; n++ {
 		if n > 0 && !titleLike(prevLine) && !(n == 1 && hint != 0) {
 			break // a header comes first, or after title lines only
 		}

@@ -294,11 +294,19 @@ func cellTag(line []byte) int {
 // "Order ID", "Voter Card No") says about each kind: for each kind, the
 // bits for that kind of the last word of the name that says something about
 // it. "Card" says "not a VID" and nothing about a voter ID: "Voter Card No"
-// names a voter ID, and a 16-digit number under it is not a VID.
+// names a voter ID, and a 16-digit number under it is not a VID. When the
+// last word that has a label is a date word ("Created At", "Updated"), it
+// adds lblDate.
 func fieldLabel(f []byte) label {
 	var spans [maxWords][2]int
 	n := splitWords(f, spans[:])
 	var lbl label
+	for k := n - 1; k >= 0; k-- {
+		if w, _ := lookupWord(f[spans[k][0]:spans[k][1]]); w != lblNone {
+			lbl |= w & lblDate
+			break
+		}
+	}
 	for ki := 0; ki < numBuiltin; ki++ {
 		own := kindBit(ki) | negBit(ki)
 		if ki == iMobile {

@@ -252,6 +252,14 @@ func TestHeaderDetection(t *testing.T) {
 		// A title row before the header.
 		{"KYC export generated on 12-03-2024 by admin\n\nName,Mobile,Passport No,Voter ID\nFatima,7862125602,S1003028,XFN6681346\n",
 			`mobile["7862125602"] passport["S1003028"] voter_id["XFN6681346"]`},
+		// Title lines, a branch, a date and a blank line before it, as a
+		// bank's export writes them (found by a held-out review), up to
+		// seven; after eight the first line is no header, the rows are data
+		// without context.
+		{"Customer KYC Register\nBranch: Koramangala, Bengaluru\nGenerated on 23-11-2026 10:15\n\nSr,Name,Passport No,EPIC No\n1,Ravi Kumar,J8369854,ABC1234567\n",
+			`passport["J8369854"] voter_id["ABC1234567"]`},
+		{"A\nB\nC\nD\nE\nF\nG\nSr,Name,Address,Passport No\n1,Ravi Kumar," + addr + ",J8369854\n", `passport["J8369854"]`},
+		{"A\nB\nC\nD\nE\nF\nG\nH\nSr,Name,Address,Passport No\n1,Ravi Kumar," + addr + ",J8369854\n", ``},
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
 		// The line "sep=," that spreadsheet programs write before the
@@ -375,6 +383,31 @@ func TestContextRules(t *testing.T) {
 		{"<table><tr><th>Name</th><th>Voter Card No</th></tr>\n<tr><td>Rahul Singh</td><td>ZOT2064108</td></tr></table>", `voter_id["ZOT2064108"]`},
 		{"Please call us.\nG3749587 (passport) verified.", `passport["G3749587"]`},
 		{"We updated your PAN in our records.\nR4562265 (passport number) was verified today.", `passport["R4562265"]`},
+		// A date or time word names only a number that is a date and time
+		// ("created 202611221002", day first or year first); before any
+		// other value it says nothing, and the words before it decide, as
+		// they would without it (found by a held-out review: CRM and audit
+		// logs write "Profile updated: <value>").
+		{"created 202611221002", ``},
+		{"batch ts=221120261008 done", ``},
+		{`{"updated":"202611221002"}`, ``},
+		{"created_at\tname\n202611221002\tRavi\n", ``},
+		{"created 234123412346", `aadhaar["234123412346"]`},
+		{"Sanjay Das: Profile updated: 5888 7429 8681", `aadhaar["5888 7429 8681"]`},
+		{"Ticket #33498 updated: ZJDLK4578B. Escalated to L2.", `pan["ZJDLK4578B"]`},
+		{"Fatima Joshi: KYC record updated: 7645501242", `mobile["7645501242"]`},
+		{"Ticket #78626 updated: ＋９１ ９６２１７ ４７２９７", `mobile["９６２１７ ４７２９７"]`},
+		{`{"created":"2341 2341 2346"}`, `aadhaar["2341 2341 2346"]`},
+		{"Aadhaar updated: 202611221002", `aadhaar["202611221002"]`},
+		// A word between a reference word and the number keeps the former
+		// from keying it, as in "order placed by 9876543210": masked, as
+		// failing closed asks.
+		{"order updated: 234123412346", `aadhaar["234123412346"]`},
+		// MySQL names the column of a duplicate key after the value.
+		{"Error 1062 (23000): Duplicate entry 'G5402176' for key 'users.passport_no_UNIQUE'", `passport["G5402176"]`},
+		{"Duplicate entry 'ABC1234567' for key 'idx_unique_voter_epic'", `voter_id["ABC1234567"]`},
+		{"Duplicate entry 'G5402176' for key 'PRIMARY'", ``},
+		{"PPT No: G4508398", `passport["G4508398"]`},
 		{"Docket No. TKO1426031, epic_no=PRN0841731", `voter_id["PRN0841731"]`},
 		{"aapka Aadhaar ३२९६२३६१५०५३ update ho gaya hai. Ref no 965044901976 - Team", `aadhaar["३२९६२३६१५०५३"]`},
 		{"GET /kyc?q=X-Request-ID:%20c2173aa5-47d1-4f20-bdfa-916035765386&x=1", ``},
@@ -576,4 +609,28 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestCompactTime checks the numbers that a date word names: a date with a
+// four-digit year, year or day first, and a time, in 12 or 14 digits.
+func TestCompactTime(t *testing.T) {
+	for v, want := range map[string]bool{
+		"202611221002": true, "221120261008": true, "19991231235959": true, "01012000000000": true,
+		"202613221002":   false, // month 13
+		"202611321002":   false, // day 32
+		"202611002359":   false, // day 0
+		"202611222400":   false, // hour 24
+		"202611221060":   false, // minute 60
+		"20261122100260": false, // second 60
+		"211120261008":   true,  // day 21, year 2026
+		"234123412346":   false, // an Aadhaar number
+		"2026112210":     false, // ten digits
+		"2026112210021":  false,
+		"20261122 1002":  false,
+		"२०२६११२२१००२":   false, // digits of another script: no log writes a time so
+	} {
+		if got := compactTime([]byte(v)); got != want {
+			t.Errorf("compactTime(%q) = %v, want %v", v, got, want)
+		}
+	}
 }
