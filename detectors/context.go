@@ -1050,13 +1050,20 @@ func parseHeader(line []byte, delim byte) csvHeader {
 
 // headerLines is the number of lines of a stream among which findHeader
 // looks for a CSV header: exports of banks and registries put a title, a
-// branch, a date and a blank line above it.
-const headerLines = 8
+// branch, a date and a blank line above it. Below the first titleLines
+// lines, a header must name a kind in one of its columns: after a mail's
+// Subject, From and To lines, two lines with one comma each ("Hi Ravi,
+// your order is confirmed") are no table.
+const (
+	headerLines = 8
+	titleLines  = 3
+)
 
-// findHeader looks for a CSV header among the first headerLines lines of a stream
-// (in its first headerMax bytes; b holds them, or all of a shorter stream
-// when atEOF): a line that parseHeader accepts, followed by a line with the
-// same number of fields. Before the header may come title lines (titleLike)
+// findHeader looks for a CSV header among the first headerLines lines of a
+// stream (in its first headerMax bytes; b holds them, or all of a shorter
+// stream when atEOF): a line that parseHeader accepts (below the first
+// titleLines, one that names a kind), followed by a line with the same
+// number of fields. Before the header may come title lines (titleLike)
 // or a first line "sep=;" (see package sepline), whose delimiter the header
 // must then use. It reports need when b is too short to decide.
 func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
@@ -1098,7 +1105,7 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 				continue
 			}
 		}
-		if cand := parseHeader(line, hint); cand.on {
+		if cand := parseHeader(line, hint); cand.on && (n < titleLines || cand.namesKind()) {
 			if next >= len(b) {
 				if whole {
 					return csvHeader{}, false // nothing after it: not a table
@@ -1116,6 +1123,16 @@ func findHeader(b []byte, atEOF bool) (h csvHeader, need bool) {
 		i = next
 	}
 	return csvHeader{}, false
+}
+
+// namesKind reports whether a column of the header names a kind.
+func (h *csvHeader) namesKind() bool {
+	for _, lbl := range h.labels[:h.ncol] {
+		if lbl&0x3F != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleLike reports whether line could be a title above a table ("KYC

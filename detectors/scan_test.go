@@ -260,6 +260,11 @@ func TestHeaderDetection(t *testing.T) {
 			`passport["J8369854"] voter_id["ABC1234567"]`},
 		{"A\nB\nC\nD\nE\nF\nG\nSr,Name,Address,Passport No\n1,Ravi Kumar," + addr + ",J8369854\n", `passport["J8369854"]`},
 		{"A\nB\nC\nD\nE\nF\nG\nH\nSr,Name,Address,Passport No\n1,Ravi Kumar," + addr + ",J8369854\n", ``},
+		// Below the third line, a header must name a kind: a mail's lines
+		// with one comma each are no table (found by a review).
+		{"Subject: Order update\nFrom: support@shop.example\nTo: ravi@example.com\n\nHi Ravi, your order is confirmed\nWe will call you on, 9876543210\nThanks\n",
+			`mobile["9876543210"]`},
+		{"Release notes\nVersion 2\n\nFixed bugs\nOrder service, payments\nretry for 9876543210, done\n", `mobile["9876543210"]`},
 		// A line that looks like a header but is not followed by a row like it.
 		{"name,mobile\nthe order was placed, and 9876543210 called, twice, today\n", `mobile["9876543210"]`},
 		// The line "sep=," that spreadsheet programs write before the

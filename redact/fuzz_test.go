@@ -71,7 +71,10 @@ func FuzzStreamEqualsOneShot(f *testing.F) {
 // 5677-1234-5679"); a label longer or shorter than what it replaces moves
 // words into or out of the bytes read around the next number; a number
 // found inside a longer run of digits leaves its prefix as a group of its
-// own ("0091[MOBILE]"). TestIdempotent, TestIdempotentNeighbours and
+// own ("0091[MOBILE]"); a replacement changes the context of a date and
+// time written as one number, or whether the lines above it read as a CSV
+// header, so that the second pass masks the time ("Created <mobile>\t
+// 202602192348"): it fails closed. TestIdempotent, TestIdempotentNeighbours and
 // TestIdempotentChains require it; FuzzJSON and FuzzCSV too, under the
 // default policy.
 func FuzzIdempotent(f *testing.F) {
