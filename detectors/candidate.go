@@ -344,6 +344,37 @@ func (l *loop) overlap(ch []grp, gaps []gapInfo, left *neighbour, e int, complet
 	return k - 1
 }
 
+// ipv6Around reports whether the groups at data[s:e], joined by ':', are
+// part of an IPv6 address: "::" or a group of one to four hex digits with a
+// letter among them, joined by one ':', on either side
+// ("2401:4900:4235:6c59::2e20", "fe80::2341:2341:2346").
+func ipv6Around(data []byte, s, e int) bool {
+	if e+1 < len(data) && data[e] == ':' && (data[e+1] == ':' || hexWord(data, e+1, min(len(data), e+6))) {
+		return true
+	}
+	if s >= 2 && data[s-1] == ':' {
+		i := s - 1
+		for i > 0 && s-1-i < 5 && isHex(data[i-1]) {
+			i--
+		}
+		return data[s-2] == ':' || hexWord(data, i, s-1)
+	}
+	return false
+}
+
+// hexWord reports whether data[i:j] begins with a word of one to four ASCII
+// hex digits, at least one of them a letter: a letter or digit neither
+// before it nor after it.
+func hexWord(data []byte, i, j int) bool {
+	n, letter := 0, false
+	for i+n < j && isHex(data[i+n]) {
+		letter = letter || data[i+n] > '9'
+		n++
+	}
+	word := func(k int) bool { return k >= 0 && k < len(data) && data[k] < 0x80 && asciiAlnum(data[k]) != clOther }
+	return n >= 1 && n <= 4 && letter && !word(i-1) && !word(i+n)
+}
+
 // nbRight describes the neighbour after ch[j-1]. A neighbour known to begin
 // a finding (see resolve) is consumed.
 func (l *loop) nbRight(ch []grp, gaps []gapInfo, j int) neighbour {
@@ -480,7 +511,8 @@ func (l *loop) match(ch []grp, gaps []gapInfo, left *neighbour, i int, complete 
 			continue
 		}
 		if blocksGroups(lnb, sep, f.blocks) || l.blockedBy(i+k, blocksGroups(l.nbRight(ch, gaps, i+k), sep, f.blocks)) ||
-			sep == sepHyphen && blocksGroups(lnb, sep, f.hyphenLeft) {
+			sep == sepHyphen && blocksGroups(lnb, sep, f.hyphenLeft) ||
+			sep == sepColon && ipv6Around(l.data, ch[i].start, ch[i+k-1].end) {
 			continue
 		}
 		if l.multi(f.kind, ch[i:i+k], sep == sepWide) {

@@ -625,6 +625,15 @@ func nearestLabel(w []byte, partial bool, rel label) (lbl label, from int) {
 		// its bytes, but for percent escapes and other scripts (gapKind).
 		g, gap, slow := j, carry, false
 		for g > 0 {
+			if w[g-1] == ';' {
+				// An HTML character reference ("Passport No.&nbsp;<b>")
+				// is part of the gap, as the space it stands for is.
+				low = min(low, g-maxEntity)
+				if n := entityBefore(w, g); n > 0 {
+					g -= n
+					continue
+				}
+			}
 			k := gapBytes[w[g-1]]
 			if k&(gapLine|gapWord) != 0 {
 				if k&gapLine != 0 || isWordEnd(w, g) {
@@ -774,6 +783,12 @@ func gapKind(b []byte) uint8 {
 				i += 2
 			}
 		}
+		if c == '&' {
+			if n := entityLen(b[i:]); n > 0 {
+				i += n - 1 // an HTML character reference: as a space
+				continue
+			}
+		}
 		k |= gapBytes[c] & (gapClause | gapValue)
 		high = high || c >= 0x80
 	}
@@ -785,6 +800,50 @@ func gapKind(b []byte) uint8 {
 		i += max(size, 1)
 	}
 	return k
+}
+
+// maxEntity is the length of the longest HTML character reference that
+// entityLen accepts ("&#x1F600;" is 9 bytes, "&thinsp;" 8).
+const maxEntity = 10
+
+// entityLen returns the length of the HTML character reference that b
+// starts with ("&nbsp;", "&#160;", "&#xA0;"), or 0: '&', two to eight ASCII
+// letters, or '#' and one to six decimal digits, or "#x" and one to five hex
+// digits, then ';'.
+func entityLen(b []byte) int {
+	if len(b) < 4 || b[0] != '&' {
+		return 0
+	}
+	// The name or number starts at i, is lo to hi bytes long, of bytes in.
+	i, lo, hi, in := 1, 2, 8, func(c byte) bool { return isLower(c | 0x20) }
+	if b[1] == '#' {
+		i, lo, hi, in = 2, 1, 6, func(c byte) bool { return c >= '0' && c <= '9' }
+		if b[2]|0x20 == 'x' {
+			i, hi, in = 3, 5, isHex
+		}
+	}
+	n := 0
+	for i+n < len(b) && n <= hi && in(b[i+n]) {
+		n++
+	}
+	if n < lo || n > hi || i+n >= len(b) || b[i+n] != ';' {
+		return 0
+	}
+	return i + n + 1
+}
+
+// entityBefore returns the length of the HTML character reference that
+// ends w[:g] (w[g-1] is ';'), or 0. It reads at most maxEntity bytes back.
+func entityBefore(w []byte, g int) int {
+	a := bytes.LastIndexByte(w[max(0, g-maxEntity):g], '&')
+	if a < 0 {
+		return 0
+	}
+	a += max(0, g-maxEntity)
+	if entityLen(w[a:g]) != g-a {
+		return 0
+	}
+	return g - a
 }
 
 var wordAccount = []byte("account")
@@ -854,6 +913,11 @@ func (l *loop) labelAfter(end int, rel label) label {
 	}
 	w := l.data[end:hi]
 	if i := bytes.IndexByte(w, '\n'); i >= 0 {
+		w = w[:i]
+	}
+	if i := bytes.IndexByte(w, '}'); i >= 0 {
+		// The end of a JSON object: what follows names another value
+		// (`"number":"H8515352"},{"type":"pan",...`).
 		w = w[:i]
 	}
 	if l.csvOn {

@@ -752,7 +752,7 @@ func fourChain(data []byte, p int) chainForm {
 		e += 5
 		n++
 	}
-	if n < 3 || e+1 >= len(data) || !aloneRight(data, e) || !aloneLeft(data, p) {
+	if n < 3 || e+1 >= len(data) || !aloneRight(data, e) || !aloneLeft(data, p) || sep == ':' && ipv6Around(data, p, e) {
 		return chainForm{}
 	}
 	ki := iAadhaar

@@ -553,9 +553,9 @@ func TestChainedAgrees(t *testing.T) {
 		"91-9876543210", "91 9876543210", "91.98765.43210", "91 98765 4321", "0091 98765 43210", "91 58765 43210",
 		"+9876543210", "+919876543210", "+234123412346", "+2341234123412341",
 	}
-	rights := append([]string{" 2341", "-2341", " 98765", ".0", ": 1", "(", " +91"}, agreeRights...)
+	rights := append([]string{" 2341", "-2341", " 98765", ".0", ": 1", "(", " +91", ":abcd", ":6c59::1", "::1", ":Bad x", ":ok"}, agreeRights...)
 	// Words and digits right before a '+'.
-	lefts := append([]string{"abcdefghij", "ABC", "T", "ab", "1", "0", "x)", "x(", "x+", "x<", "P<IND<<"}, agreeLefts...)
+	lefts := append([]string{"abcdefghij", "ABC", "T", "ab", "1", "0", "x)", "x(", "x+", "x<", "P<IND<<", "fe80:", "fe80::", "UID:", "ab12:"}, agreeLefts...)
 	n := 0
 	for _, r := range runs {
 		n += checkAround(t, r, lefts, rights)

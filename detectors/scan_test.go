@@ -408,6 +408,25 @@ func TestContextRules(t *testing.T) {
 		// from keying it, as in "order placed by 9876543210": masked, as
 		// failing closed asks.
 		{"order updated: 234123412346", `aadhaar["234123412346"]`},
+		// Found by a second held-out review: an HTML character reference
+		// between a label and its value is part of the gap, and a JSON
+		// object's end stops the words read after a value.
+		{"<p>Passport No.&nbsp;<strong>S9134175</strong></p>", `passport["S9134175"]`},
+		{"<b>Passport No.</b>&#160;S9134175", `passport["S9134175"]`},
+		{"Aadhaar:&nbsp;2341  2341  2346", `aadhaar["2341  2341  2346"]`},
+		{"Mobile:&nbsp;0987 654 3210", `mobile["987 654 3210"]`},
+		{"Passport: &#xA0;S9134175", `passport["S9134175"]`},
+		{`{"docs":[{"type":"passport","country":"IN","number":"H8515352"},{"type":"pan","number":"UQNGU0572N"}]}`,
+			`passport["H8515352"] pan["UQNGU0572N"]`},
+		// Groups joined by ':' in an IPv6 address (a second held-out review:
+		// Airtel's 2401:4900::/32 in access logs).
+		{`"ipv6":"2401:4900:4235:6c59::2e20"`, ``},
+		{"fe80::2341:2341:2346 up", ``},
+		{"ip 2341:2341:2346::1", ``},
+		{"ip 2341:2341:2346:abcd x", ``},
+		{"ab12:2341:2341:2346 x", ``},
+		{"UID:2341:2341:2346", `aadhaar["2341:2341:2346"]`},
+		{"Aadhaar Card:2341:2341:2346:ok", `aadhaar["2341:2341:2346"]`},
 		// MySQL names the column of a duplicate key after the value.
 		{"Error 1062 (23000): Duplicate entry 'G5402176' for key 'users.passport_no_UNIQUE'", `passport["G5402176"]`},
 		{"Duplicate entry 'ABC1234567' for key 'idx_unique_voter_epic'", `voter_id["ABC1234567"]`},
@@ -636,6 +655,25 @@ func TestCompactTime(t *testing.T) {
 	} {
 		if got := compactTime([]byte(v)); got != want {
 			t.Errorf("compactTime(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestEntityLen checks the HTML character references that a gap may hold.
+func TestEntityLen(t *testing.T) {
+	for b, want := range map[string]int{
+		"&nbsp;x": 6, "&#160;": 6, "&#xA0;": 6, "&#XA0;": 6, "&lt;": 4, "&thinsp;": 8, "&#x1F600;": 9,
+		"&n;": 0, "&toolongname;": 0, "&#;": 0, "&#1234567;": 0, "&#x;": 0, "&#xG0;": 0,
+		"&nbsp": 0, "nbsp;": 0, "&nb sp;": 0, "&": 0, "&#": 0,
+	} {
+		if got := entityLen([]byte(b)); got != want {
+			t.Errorf("entityLen(%q) = %d, want %d", b, got, want)
+		}
+		if want > 0 {
+			w := []byte("Passport No." + b[:want])
+			if got := entityBefore(w, len(w)); got != want {
+				t.Errorf("entityBefore(%q) = %d, want %d", w, got, want)
+			}
 		}
 	}
 }
